@@ -1,0 +1,103 @@
+package dev.failmode.budget;
+
+import dev.failmode.model.Budget;
+import dev.failmode.model.Frequency;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+
+/**
+ * Error-budget arithmetic: pure functions, no I/O.
+ *
+ * <p>budget minutes = (1 - target/100) x window minutes, so 99.99% over 365d is 52.56 minutes.
+ * Shares are computed as one division of exact products, so a share that is exactly 25% or 50%
+ * compares as exactly that against a threshold; decimal rounding never moves a failure mode
+ * across an edge.
+ */
+public final class ErrorBudget {
+  private static final BigDecimal HUNDRED = new BigDecimal(100);
+  private static final BigDecimal SECONDS_PER_DAY = new BigDecimal(86_400);
+  private static final BigDecimal MINUTES_PER_DAY = new BigDecimal(1_440);
+  private static final BigDecimal SIXTY = new BigDecimal(60);
+  private static final MathContext PRECISION = MathContext.DECIMAL128;
+
+  private ErrorBudget() {}
+
+  /** The minutes of error budget an SLO of {@code targetPercent} leaves over {@code windowDays}. */
+  public static BigDecimal budgetMinutes(BigDecimal targetPercent, int windowDays) {
+    checkTarget(targetPercent);
+    checkWindow(windowDays);
+    return HUNDRED.subtract(targetPercent).multiply(MINUTES_PER_DAY).multiply(new BigDecimal(windowDays))
+        .divide(HUNDRED, PRECISION).stripTrailingZeros();
+  }
+
+  /** A duration in minutes, exactly where it can be (20s is 0.333..., to 34 digits). */
+  public static BigDecimal minutes(Duration duration) {
+    return seconds(duration).divide(SIXTY, PRECISION).stripTrailingZeros();
+  }
+
+  /**
+   * What one failure mode costs an SLO. A failure mode with no frequency is counted once per
+   * window, and the result says it assumed so.
+   *
+   * @param frequency null when unknown
+   */
+  public static Budget use(BigDecimal targetPercent, int windowDays, Duration duration, Frequency frequency) {
+    checkTarget(targetPercent);
+    checkWindow(windowDays);
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("a failure mode's duration must be more than zero: " + duration);
+    }
+    BigDecimal budgetMinutes = budgetMinutes(targetPercent, windowDays);
+    BigDecimal perOccurrence = minutes(duration);
+
+    // occurrences per window = numerator / denominator, kept apart so shares need one division
+    BigDecimal window = new BigDecimal(windowDays);
+    BigDecimal occurrencesNumerator;
+    BigDecimal occurrencesDenominator;
+    if (frequency == null) {
+      occurrencesNumerator = BigDecimal.ONE;
+      occurrencesDenominator = BigDecimal.ONE;
+    } else {
+      occurrencesNumerator = frequency.count().multiply(window);
+      occurrencesDenominator = switch (frequency.per()) {
+        case YEAR -> new BigDecimal(365);
+        case MONTH -> {
+          occurrencesNumerator = occurrencesNumerator.multiply(new BigDecimal(12));
+          yield new BigDecimal(365);
+        }
+        case WEEK -> new BigDecimal(7);
+        case DAY -> BigDecimal.ONE;
+      };
+    }
+    BigDecimal occurrences = occurrencesNumerator.divide(occurrencesDenominator, PRECISION).stripTrailingZeros();
+
+    // the budget in seconds, times 100 to keep the percent exact: (100 - target) x window x 86400
+    BigDecimal budgetSecondsTimes100 = HUNDRED.subtract(targetPercent).multiply(window).multiply(SECONDS_PER_DAY);
+    BigDecimal occurrenceSecondsTimes100 = seconds(duration).multiply(HUNDRED);
+    BigDecimal occurrenceShare = occurrenceSecondsTimes100.divide(budgetSecondsTimes100, PRECISION).stripTrailingZeros();
+    BigDecimal share = occurrenceSecondsTimes100.multiply(occurrencesNumerator)
+        .divide(budgetSecondsTimes100.multiply(occurrencesDenominator), PRECISION).stripTrailingZeros();
+    BigDecimal minutesPerWindow = seconds(duration).multiply(occurrencesNumerator)
+        .divide(SIXTY.multiply(occurrencesDenominator), PRECISION).stripTrailingZeros();
+
+    return new Budget(targetPercent, windowDays, duration, frequency, frequency == null, budgetMinutes, perOccurrence,
+        occurrences, minutesPerWindow, occurrenceShare, share);
+  }
+
+  private static BigDecimal seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9));
+  }
+
+  private static void checkTarget(BigDecimal targetPercent) {
+    if (targetPercent.signum() <= 0 || targetPercent.compareTo(HUNDRED) >= 0) {
+      throw new IllegalArgumentException("an SLO target is a percent more than 0 and less than 100: " + targetPercent);
+    }
+  }
+
+  private static void checkWindow(int windowDays) {
+    if (windowDays <= 0) {
+      throw new IllegalArgumentException("an SLO window is at least one day: " + windowDays);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.failmode.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the rules said about one failure mode: votes, notes, suggestions and findings,
+ * each attributed to its rule. The decision is computed from the votes, so NOT_OK wins whatever
+ * order the rules fired in.
+ */
+public final class Ballot {
+  private final RuleScope scope;
+  private final FailureMode mode;
+  private final Set<Reason> reasons = new LinkedHashSet<>();
+  private final Set<Suggestion> suggestions = new LinkedHashSet<>();
+  private final Set<Finding> findings = new LinkedHashSet<>();
+
+  public Ballot(RuleScope scope, FailureMode mode) {
+    this.scope = scope;
+    this.mode = mode;
+  }
+
+  void vote(Decision decision, String because) {
+    reasons.add(new Reason(scope.current(), decision, requireText(because, "a reason")));
+  }
+
+  void note(String text) {
+    reasons.add(new Reason(scope.current(), null, requireText(text, "a note")));
+  }
+
+  void suggest(RemediationType type, String text) {
+    if (type == null) {
+      throw new IllegalArgumentException("a suggestion needs a remediation type");
+    }
+    suggestions.add(Suggestion.suggested(type, requireText(text, "a suggestion"), scope.current()));
+  }
+
+  void finding(String kind, String message) {
+    findings.add(new Finding(requireText(kind, "a finding's kind"), mode.fullId(), mode.location(), requireText(message, "a finding"), scope.current()));
+  }
+
+  /** NOT_OK if any rule voted so, else OK_TO_BREAK if any rule voted so, else UNCLASSIFIED. */
+  public Decision decision() {
+    boolean ok = false;
+    for (Reason reason : reasons) {
+      if (reason.vote() == Decision.NOT_OK) {
+        return Decision.NOT_OK;
+      }
+      ok |= reason.vote() == Decision.OK_TO_BREAK;
+    }
+    return ok ? Decision.OK_TO_BREAK : Decision.UNCLASSIFIED;
+  }
+
+  public FailureMode mode() {
+    return mode;
+  }
+
+  public List<Reason> reasons() {
+    return new ArrayList<>(reasons);
+  }
+
+  public List<Suggestion> suggestions() {
+    return new ArrayList<>(suggestions);
+  }
+
+  public List<Finding> findings() {
+    return new ArrayList<>(findings);
+  }
+
+  static String requireText(String text, String what) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be empty");
+    }
+    return text;
+  }
+}

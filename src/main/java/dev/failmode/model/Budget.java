@@ -1,0 +1,59 @@
+package dev.failmode.model;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * How much of an SLO's error budget one failure mode uses: the arithmetic behind the budget
+ * rules, kept so that reports can show it. Computed by {@code dev.failmode.budget.ErrorBudget}
+ * wherever an SLO and a duration are known.
+ *
+ * @param target the SLO target in percent, e.g. 99.99
+ * @param windowDays the SLO window in days
+ * @param duration how long one occurrence lasts
+ * @param frequency how often it happens; null when the file does not say, and then it is
+ *     counted once per window ({@code frequencyAssumed})
+ * @param budgetMinutes the window's error budget: (1 - target/100) x window minutes
+ * @param minutesPerOccurrence the duration in minutes
+ * @param occurrencesPerWindow the frequency scaled to the window
+ * @param minutesPerWindow minutes per occurrence x occurrences per window
+ * @param occurrenceShare the share of the budget one occurrence uses (1 is all of it)
+ * @param share the share of the budget the failure mode uses over a whole window
+ */
+public record Budget(
+    BigDecimal target,
+    int windowDays,
+    Duration duration,
+    Frequency frequency,
+    boolean frequencyAssumed,
+    BigDecimal budgetMinutes,
+    BigDecimal minutesPerOccurrence,
+    BigDecimal occurrencesPerWindow,
+    BigDecimal minutesPerWindow,
+    BigDecimal occurrenceShare,
+    BigDecimal share) {
+
+  /** {@code 99.99% over 365d}. */
+  public String slo() {
+    return Text.number(target) + "% over " + windowDays + "d";
+  }
+
+  /**
+   * The window arithmetic in one line, for reasons and reports: {@code 4/year x 30 min = 120 min
+   * per 365d, 228.3% of the 52.56 min budget of 99.99% over 365d}.
+   */
+  public String arithmetic() {
+    String times = frequencyAssumed
+        ? "once per window (no frequency given, so assumed)"
+        : frequency + " = " + Text.number(occurrencesPerWindow) + " per " + windowDays + "d";
+    return times + " x " + Text.minutes(minutesPerOccurrence) + " = " + Text.minutes(minutesPerWindow)
+        + " per " + windowDays + "d, " + Text.percent(share) + " of the " + Text.minutes(budgetMinutes)
+        + " budget of " + slo();
+  }
+
+  /** The budget itself, worked out: {@code (1 - 99.99%) x 525600 min = 52.56 min}. */
+  public String budgetArithmetic() {
+    return "(100% - " + Text.number(target) + "%) x " + windowDays + "d (" + (windowDays * 1440)
+        + " min) = " + Text.minutes(budgetMinutes);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.failmode.model;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One way a component fails, as a team wrote it down. Unset optional fields are null; lists
+ * are never null.
+ *
+ * @param system the system's name ({@code metadata.name} of the file)
+ * @param component the name of the component it belongs to
+ * @param id unique within the component, kebab-case
+ * @param tolerance this mode's own tolerance, overriding the component's; null if not declared
+ * @param location where the failure mode's entry starts in its file
+ */
+public record FailureMode(
+    String system,
+    String component,
+    String id,
+    String description,
+    Effect effect,
+    Phase phase,
+    Cause cause,
+    Duration duration,
+    Frequency frequency,
+    UserImpact userImpact,
+    Detection detection,
+    BlastRadius blastRadius,
+    Duration tolerance,
+    Claim claim,
+    List<Incident> incidents,
+    List<Remediation> remediations,
+    Waiver waiver,
+    Location location) {
+
+  public FailureMode {
+    incidents = List.copyOf(incidents);
+    remediations = List.copyOf(remediations);
+  }
+
+  /** {@code system/component/id}: unique across every file of a run. */
+  public String fullId() {
+    return system + "/" + component + "/" + id;
+  }
+
+  /** Whether any past incident of this mode was left without a remediation. */
+  public boolean hasUnremediatedIncident() {
+    return incidents.stream().anyMatch(incident -> !incident.remediated());
+  }
+
+  /** The ids (and dates, where known) of the incidents left without a remediation: {@code INC-2041 (2018-10-02)}. */
+  public String unremediatedIncidents() {
+    return incidents.stream().filter(incident -> !incident.remediated())
+        .map(incident -> incident.id() + (incident.date() == null ? "" : " (" + incident.date() + ")"))
+        .reduce((a, b) -> a + ", " + b).orElse("");
+  }
+}

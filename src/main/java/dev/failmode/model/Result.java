@@ -1,0 +1,31 @@
+package dev.failmode.model;
+
+import java.util.List;
+
+/**
+ * The outcome for one failure mode: exactly one per failure mode read.
+ *
+ * @param status where a NOT_OK result stands; null for other verdicts
+ * @param budget null where no SLO or no duration is known
+ */
+public record Result(FailureMode mode, Decision verdict, Status status, List<Reason> reasons, List<Suggestion> remediations, Budget budget) {
+
+  public Result {
+    reasons = List.copyOf(reasons);
+    remediations = List.copyOf(remediations);
+  }
+
+  /** {@code system/component/id}. */
+  public String id() {
+    return mode.fullId();
+  }
+
+  public Location location() {
+    return mode.location();
+  }
+
+  /** The rules that voted for the verdict this result got. */
+  public List<String> decidingRules() {
+    return reasons.stream().filter(r -> r.vote() == verdict).map(Reason::rule).distinct().toList();
+  }
+}

@@ -1,0 +1,20 @@
+package dev.failmode.model;
+
+/**
+ * A remediation on a result: suggested by a rule, or declared in the file.
+ *
+ * @param rule the full id of the rule that suggested it; null for a declared one
+ * @param declared whether the file already lists it
+ * @param status for declared remediations, how far they have got; null for suggestions
+ * @param ref for declared remediations, a link or ticket if given; else null
+ */
+public record Suggestion(RemediationType type, String text, String rule, boolean declared, RemediationStatus status, String ref) {
+
+  public static Suggestion suggested(RemediationType type, String text, String rule) {
+    return new Suggestion(type, text, rule, false, null, null);
+  }
+
+  public static Suggestion declared(Remediation remediation) {
+    return new Suggestion(remediation.type(), remediation.description(), null, true, remediation.status(), remediation.ref());
+  }
+}
