@@ -1,0 +1,247 @@
+package dev.failmode.load;
+
+import dev.failmode.model.Catalogue;
+import dev.failmode.model.FailureMode;
+import dev.failmode.model.Location;
+import dev.failmode.model.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads failure-mode files and folders into catalogues.
+ *
+ * <p>Folders are walked (hidden folders skipped, links not followed) for {@code *.yaml} and
+ * {@code *.yml}; a YAML file found there is read as a failure-mode file when its apiVersion
+ * starts with {@code failmode/} (or its kind is FailureModes), and skipped otherwise, which the
+ * result says. A file named explicitly must be a failure-mode file. Ids must be unique across
+ * every file read; a duplicate names both places. The result is the same whatever order paths
+ * are given in or files lie in a folder.
+ */
+public final class CatalogueLoader {
+  private static final Logger log = LoggerFactory.getLogger(CatalogueLoader.class);
+  private static final Pattern CLAIMS_FORMAT = Pattern.compile(
+      "(?m)^\\s*(apiVersion\\s*:\\s*[\"']?failmode/|kind\\s*:\\s*[\"']?FailureModes)");
+
+  /** Past this many problems in one file, the rest are counted rather than listed. */
+  static final int MAX_PROBLEMS_PER_FILE = 50;
+
+  private final Path workingDirectory;
+  private final Limits limits;
+
+  public CatalogueLoader(Path workingDirectory, Limits limits) {
+    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    this.limits = limits;
+  }
+
+  public CatalogueLoader(Path workingDirectory) {
+    this(workingDirectory, Limits.DEFAULT);
+  }
+
+  /** A file to read and whether it was named explicitly (rather than found in a folder). */
+  private record Input(Path path, String display, boolean explicit) {}
+
+  /** What one file gave: a catalogue, its problems, or a reason it was skipped. */
+  private record FileOutcome(Catalogue catalogue, List<Problem> problems, String skipped) {}
+
+  public LoadResult load(List<Path> paths) {
+    List<Problem> problems = new ArrayList<>();
+    Map<Path, Input> inputs = new LinkedHashMap<>();
+    for (Path given : paths) {
+      collect(given, inputs, problems);
+    }
+    List<Input> sorted = inputs.values().stream().sorted(Comparator.comparing(Input::display)).toList();
+    List<FileOutcome> outcomes = sorted.parallelStream().map(this::read).toList();
+
+    List<Catalogue> catalogues = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (FileOutcome outcome : outcomes) {
+      problems.addAll(outcome.problems());
+      if (outcome.catalogue() != null) {
+        catalogues.add(outcome.catalogue());
+      }
+      if (outcome.skipped() != null) {
+        skipped.add(outcome.skipped());
+      }
+    }
+    problems.addAll(duplicateIds(catalogues));
+    return new LoadResult(problems.isEmpty() ? catalogues : List.of(), problems, skipped);
+  }
+
+  private void collect(Path given, Map<Path, Input> inputs, List<Problem> problems) {
+    Path absolute = workingDirectory.resolve(given).normalize();
+    if (!Files.exists(absolute)) {
+      problems.add(new Problem(Location.of(given.toString()), "", "no such file or folder"));
+      return;
+    }
+    if (!Files.isDirectory(absolute)) {
+      inputs.putIfAbsent(realPath(absolute), new Input(absolute, display(absolute), true));
+      return;
+    }
+    try {
+      Files.walkFileTree(absolute, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          boolean hidden = !dir.equals(absolute) && dir.getFileName().toString().startsWith(".");
+          return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+          if (attrs.isRegularFile() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+            inputs.putIfAbsent(realPath(file), new Input(file, display(file), false));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          problems.add(new Problem(Location.of(display(file)), "", "cannot read: " + describe(e)));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      problems.add(new Problem(Location.of(given.toString()), "", "cannot read the folder: " + describe(e)));
+    }
+  }
+
+  private FileOutcome read(Input input) {
+    String file = input.display();
+    try {
+      long size = Files.size(input.path());
+      if (size > limits.maxFileBytes()) {
+        return failed(new Problem(new Location(file, 1, 1), "", String.format(Locale.ROOT,
+            "the file is %.1f MiB, more than the limit of %.1f MiB for one failure-mode file; split it by system",
+            size / 1048576.0, limits.maxFileBytes() / 1048576.0)));
+      }
+      byte[] bytes = Files.readAllBytes(input.path());
+      SourceText.Decoded decoded = SourceText.decode(bytes, file);
+      if (decoded.problem() != null) {
+        return input.explicit() ? failed(decoded.problem()) : skipped(file, "not a UTF-8 text file");
+      }
+      String text = decoded.text();
+      TreeReader.Read tree = TreeReader.read(text, file, limits);
+      if (!input.explicit() && !isFailureModeFile(tree.root(), text)) {
+        return skipped(file, tree.root() == null ? "not a failure-mode file (no 'apiVersion: failmode/...')"
+            : "not a failure-mode file (its apiVersion does not start with failmode/)");
+      }
+      if (tree.root() == null) {
+        return failed(tree.problems());
+      }
+      CatalogueBinder.Bound bound = CatalogueBinder.bind(tree.root(), file);
+      List<Problem> problems = new ArrayList<>(tree.problems());
+      problems.addAll(bound.problems());
+      problems = capped(problems, file);
+      log.debug("read {}: {} problems", file, problems.size());
+      return new FileOutcome(problems.isEmpty() ? bound.catalogue() : null, problems, null);
+    } catch (IOException | UncheckedIOException e) {
+      return failed(new Problem(Location.of(file), "", "cannot read: " + describe(e)));
+    }
+  }
+
+  /**
+   * Whether a YAML file found in a folder is meant as a failure-mode file: its apiVersion starts
+   * with failmode/ or its kind is FailureModes. A file that did not parse counts when its text
+   * says so, so a syntax error never hides a failure-mode file.
+   */
+  private static boolean isFailureModeFile(Node root, String text) {
+    if (root instanceof Node.Mapping mapping) {
+      return startsWith(mapping, "apiVersion", FormatV1.API_GROUP) || startsWith(mapping, "kind", FormatV1.KIND);
+    }
+    return CLAIMS_FORMAT.matcher(text).find();
+  }
+
+  private static boolean startsWith(Node.Mapping mapping, String key, String prefix) {
+    Node.Entry entry = mapping.entries().get(key);
+    return entry != null && entry.value() instanceof Node.Scalar scalar && scalar.text().startsWith(prefix);
+  }
+
+  /** Full ids must be unique across every file of a run: each duplicate names both places. */
+  private static List<Problem> duplicateIds(List<Catalogue> catalogues) {
+    List<Problem> problems = new ArrayList<>();
+    Map<String, FailureMode> seen = new HashMap<>();
+    for (Catalogue catalogue : catalogues) {
+      for (FailureMode mode : catalogue.failureModes()) {
+        FailureMode first = seen.putIfAbsent(mode.fullId(), mode);
+        if (first != null && !Objects.equals(first.location().file(), mode.location().file())) {
+          problems.add(new Problem(mode.location(), "", "duplicate failure mode id '" + mode.fullId() + "': " + first.location()
+              + " declares it too; ids are unique across every file of a run"));
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** At most {@link #MAX_PROBLEMS_PER_FILE} problems of a file, then one that counts the rest. */
+  private static List<Problem> capped(List<Problem> problems, String file) {
+    if (problems.size() <= MAX_PROBLEMS_PER_FILE) {
+      return problems;
+    }
+    List<Problem> sorted = problems.stream().sorted().toList();
+    List<Problem> kept = new ArrayList<>(sorted.subList(0, MAX_PROBLEMS_PER_FILE));
+    Problem last = sorted.get(MAX_PROBLEMS_PER_FILE);
+    kept.add(new Problem(last.location(), "", "and " + (problems.size() - MAX_PROBLEMS_PER_FILE)
+        + " more problems in this file, from here on; fix these first"));
+    return kept;
+  }
+
+  private FileOutcome failed(Problem problem) {
+    return new FileOutcome(null, List.of(problem), null);
+  }
+
+  private FileOutcome failed(List<Problem> problems) {
+    return new FileOutcome(null, problems, null);
+  }
+
+  private FileOutcome skipped(String file, String why) {
+    log.info("skipped {}: {}", file, why);
+    return new FileOutcome(null, List.of(), file + ": " + why);
+  }
+
+  private String display(Path absolute) {
+    Path relative;
+    try {
+      relative = workingDirectory.relativize(absolute.toAbsolutePath().normalize());
+    } catch (IllegalArgumentException e) {
+      relative = absolute;
+    }
+    String text = relative.toString().replace('\\', '/');
+    return text.isEmpty() ? "." : text;
+  }
+
+  private static Path realPath(Path path) {
+    try {
+      return path.toRealPath(LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return path.toAbsolutePath().normalize();
+    }
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

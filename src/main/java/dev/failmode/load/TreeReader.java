@@ -1,0 +1,248 @@
+package dev.failmode.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.failmode.load.Node.Entry;
+import dev.failmode.load.Node.Mapping;
+import dev.failmode.load.Node.Scalar;
+import dev.failmode.load.Node.Sequence;
+import dev.failmode.model.Location;
+import dev.failmode.model.Problem;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads one YAML document into located {@link Node}s with Jackson's streaming YAML parser.
+ *
+ * <p>Failure-mode files are reviewed documents, so they use plain YAML: one document per file,
+ * no anchors, aliases, merge keys or custom tags (each value is written where it applies, and an
+ * alias bomb has nothing to expand). Nesting depth, document size and value length are bounded
+ * by {@link Limits}; the parser stops at the depth limit, so the reader never recurses deeper.
+ */
+final class TreeReader {
+  private static final String STRING_TAG = "tag:yaml.org,2002:str";
+
+  private final String file;
+  private final Limits limits;
+  private final List<Problem> problems = new ArrayList<>();
+  private YAMLParser parser;
+  // Only the first anchor and the first alias are reported, with a count: an alias bomb is one problem, not thousands.
+  private int anchors;
+  private int aliases;
+  private int firstAnchor = -1;
+  private int firstAlias = -1;
+
+  /** The document's root, or null when it could not be read; and every problem found. */
+  record Read(Node root, List<Problem> problems) {}
+
+  private TreeReader(String file, Limits limits) {
+    this.file = file;
+    this.limits = limits;
+  }
+
+  static Read read(String text, String file, Limits limits) {
+    return new TreeReader(file, limits).read(text);
+  }
+
+  private static final java.util.Map<Limits, YAMLFactory> FACTORIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static YAMLFactory factory(Limits limits) {
+    return FACTORIES.computeIfAbsent(limits, TreeReader::newFactory);
+  }
+
+  private static YAMLFactory newFactory(Limits limits) {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
+    options.setNestingDepthLimit(limits.maxDepth());
+    options.setAllowDuplicateKeys(true); // reported by this reader, naming both places
+    return YAMLFactory.builder()
+        .loaderOptions(options)
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(limits.maxDepth())
+            .maxStringLength(Math.max(limits.maxScalarLength(), 1) * 2)
+            .maxDocumentLength(limits.maxFileBytes())
+            .build())
+        .build();
+  }
+
+  private Read read(String text) {
+    Node root = null;
+    try (YAMLParser p = (YAMLParser) factory(limits).createParser(text)) {
+      parser = p;
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        problems.add(problem(1, 1, text.isBlank() ? "the file is empty: a failure-mode file starts with 'apiVersion: failmode/v1'"
+            : "the file holds only comments: a failure-mode file starts with 'apiVersion: failmode/v1'"));
+        return new Read(null, problems);
+      }
+      root = value(first);
+      JsonToken next = p.nextToken();
+      if (next != null) {
+        JsonLocation at = p.currentTokenLocation();
+        problems.add(problem(at.getLineNr(), at.getColumnNr(),
+            "a second YAML document starts here; a failure-mode file holds one document: put each system in a file of its own"));
+      }
+    } catch (StreamConstraintsException e) {
+      JsonLocation at = parser == null ? null : parser.currentLocation();
+      String message = e.getOriginalMessage().contains("nesting depth")
+          ? "the YAML is nested more than " + limits.maxDepth() + " levels deep; a failure-mode file needs 6"
+          : "the file is too large to read: " + e.getOriginalMessage();
+      problems.add(problem(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), message));
+      root = null;
+    } catch (com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException e) {
+      problems.add(syntax(e));
+      root = null;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      problems.add(problem(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
+          "YAML syntax error: " + firstLine(e.getOriginalMessage())));
+      root = null;
+    } catch (IOException e) {
+      problems.add(problem(1, 1, "could not read the file: " + e.getMessage()));
+      root = null;
+    }
+    count(firstAnchor, anchors, "anchors");
+    count(firstAlias, aliases, "aliases");
+    return new Read(root, problems);
+  }
+
+  private void count(int index, int count, String what) {
+    if (count > 1) {
+      Problem first = problems.get(index);
+      problems.set(index, new Problem(first.location(), first.path(), first.message() + " (this file has " + count + " " + what + ")"));
+    }
+  }
+
+  private Node value(JsonToken token) throws IOException {
+    JsonLocation at = parser.currentTokenLocation();
+    int line = at.getLineNr();
+    int column = at.getColumnNr();
+    checkAnchor(line, column);
+    return switch (token) {
+      case START_OBJECT -> mapping(line, column);
+      case START_ARRAY -> sequence(line, column);
+      default -> scalar(token, line, column);
+    };
+  }
+
+  private Mapping mapping(int line, int column) throws IOException {
+    Mapping mapping = new Mapping(line, column);
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
+      if (token == null) {
+        throw new IOException("unexpected end of the document inside a mapping");
+      }
+      JsonLocation at = parser.currentTokenLocation();
+      String key = parser.currentName();
+      Node value = value(parser.nextToken());
+      if (key.equals("<<")) {
+        problems.add(problem(at.getLineNr(), at.getColumnNr(),
+            "merge keys (<<) are not supported in failure-mode files: write each key where it applies"));
+        continue;
+      }
+      Entry first = mapping.entries().get(key);
+      if (first != null) {
+        problems.add(problem(at.getLineNr(), at.getColumnNr(), "duplicate key '" + key + "': it is also written at line "
+            + first.line() + ":" + first.column() + "; keep one"));
+        continue;
+      }
+      mapping.entries().put(key, new Entry(key, at.getLineNr(), at.getColumnNr(), value));
+    }
+    return mapping;
+  }
+
+  private Sequence sequence(int line, int column) throws IOException {
+    List<Node> items = new ArrayList<>();
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (token == null) {
+        throw new IOException("unexpected end of the document inside a list");
+      }
+      items.add(value(token));
+    }
+    return new Sequence(line, column, items);
+  }
+
+  private Scalar scalar(JsonToken token, int line, int column) throws IOException {
+    String text = parser.getText();
+    if (parser.isCurrentAlias()) {
+      if (aliases++ == 0) {
+        firstAlias = problems.size();
+        problems.add(problem(line, column, "aliases (*" + text + ") are not supported in failure-mode files: write the value where it applies"));
+      }
+      return new Scalar(line, column, Scalar.Kind.ALIAS, text);
+    }
+    String tag = parser.getTypeId();
+    Scalar.Kind kind = switch (token) {
+      case VALUE_STRING -> Scalar.Kind.STRING;
+      case VALUE_NUMBER_INT -> Scalar.Kind.INTEGER;
+      case VALUE_NUMBER_FLOAT -> Scalar.Kind.FLOAT;
+      case VALUE_TRUE, VALUE_FALSE -> Scalar.Kind.BOOLEAN;
+      case VALUE_NULL -> Scalar.Kind.NULL;
+      default -> throw new IOException("unexpected YAML token " + token);
+    };
+    if (tag != null) {
+      if (!tag.equals(STRING_TAG)) {
+        problems.add(problem(line, column, "tags (!" + tag.replace("tag:yaml.org,2002:", "!") + ") are not supported in failure-mode files"));
+      }
+      kind = Scalar.Kind.STRING;
+    }
+    if (text.length() > limits.maxScalarLength()) {
+      problems.add(problem(line, column, "a value of " + text.length() + " characters is longer than the limit of "
+          + limits.maxScalarLength()));
+      text = text.substring(0, limits.maxScalarLength());
+    }
+    return new Scalar(line, column, kind, text);
+  }
+
+  private void checkAnchor(int line, int column) {
+    String anchor = parser.getCurrentAnchor();
+    if (anchor != null && anchors++ == 0) {
+      firstAnchor = problems.size();
+      problems.add(problem(line, column, "anchors (&" + anchor + ") are not supported in failure-mode files: write each value where it applies"));
+    }
+  }
+
+  private Problem syntax(com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException e) {
+    if (e.getCause() instanceof MarkedYAMLException cause && cause.getProblemMark() != null) {
+      Mark mark = cause.getProblemMark();
+      StringBuilder message = new StringBuilder("YAML syntax error: ").append(clean(cause.getProblem()));
+      if (cause.getContext() != null && cause.getContextMark() != null) {
+        message.append(" (").append(clean(cause.getContext())).append(" started at line ")
+            .append(cause.getContextMark().getLine() + 1).append(":").append(cause.getContextMark().getColumn() + 1).append(")");
+      }
+      return problem(mark.getLine() + 1, mark.getColumn() + 1, message.toString());
+    }
+    JsonLocation at = e.getLocation();
+    return problem(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+  }
+
+  private static String clean(String snakeMessage) {
+    String text = firstLine(snakeMessage).replace("\\t(TAB)", "a tab");
+    if (text.contains("a tab") && text.contains("cannot start any token")) {
+      return "a tab where YAML expects spaces: indent with spaces, never tabs";
+    }
+    return text.replace(". (Do not use ", " (do not use ");
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable YAML";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+
+  private Problem problem(int line, int column, String message) {
+    return new Problem(new Location(file, line, column), "", message);
+  }
+}
