@@ -1,0 +1,249 @@
+package dev.failmode.engine;
+
+import dev.failmode.budget.ErrorBudget;
+import dev.failmode.model.Ballot;
+import dev.failmode.model.Budget;
+import dev.failmode.model.Catalogue;
+import dev.failmode.model.Component;
+import dev.failmode.model.Decision;
+import dev.failmode.model.FailureMode;
+import dev.failmode.model.FileReview;
+import dev.failmode.model.Finding;
+import dev.failmode.model.Outcome;
+import dev.failmode.model.Parameters;
+import dev.failmode.model.Reason;
+import dev.failmode.model.Report;
+import dev.failmode.model.Result;
+import dev.failmode.model.RuleScope;
+import dev.failmode.model.Status;
+import dev.failmode.model.Suggestion;
+import dev.failmode.model.Today;
+import dev.failmode.model.Verdict;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.Match;
+
+/**
+ * Classifies failure modes with a compiled {@link RuleBase}: every failure mode in gives exactly
+ * one result out.
+ *
+ * <p>Each file is judged in a session of its own, in two rounds. First the voting rules match
+ * {@link Verdict}s and vote; votes are collected, not visible to other rules, so NOT_OK wins
+ * whatever order rules fire in. Then each failure mode's {@link Outcome} and the file's
+ * {@link FileReview} are inserted for the rules that judge verdicts (claims, budgets that add
+ * up). A firing limit stops a rule that keeps re-activating itself and names it.
+ */
+public final class Engine {
+  /** Firings allowed per fact in one round: the core pack needs about a dozen per failure mode. */
+  static final int FIRINGS_PER_FACT = 200;
+  static final int BASE_FIRINGS = 1_000;
+
+  private final RuleBase rules;
+  private final Map<String, Parameters> parameters;
+  private final LocalDate today;
+  private final Set<String> disabledRules;
+
+  /**
+   * @param parameters each pack's parameters, by pack id (see {@link ParameterValues})
+   * @param today the date waivers are judged against
+   * @param disabledRules full ids of rules that must not fire
+   */
+  public Engine(RuleBase rules, Map<String, Parameters> parameters, LocalDate today, Set<String> disabledRules) {
+    this.rules = rules;
+    this.parameters = Map.copyOf(parameters);
+    this.today = today;
+    this.disabledRules = Set.copyOf(disabledRules);
+  }
+
+  /** Classifies every failure mode of every catalogue into a report sorted for output. */
+  public Report classify(List<Catalogue> catalogues) throws RuleFailure {
+    List<Result> results = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    for (Catalogue catalogue : catalogues) {
+      classify(catalogue, results, findings);
+    }
+    results.sort(Comparator.comparing(Result::id));
+    findings.sort(Comparator.comparing(Finding::location).thenComparing(Finding::kind).thenComparing(Finding::id)
+        .thenComparing(Finding::message));
+    List<Catalogue> files = catalogues.stream().sorted(Comparator.comparing(Catalogue::file)).toList();
+    return new Report(ToolVersion.failmode(), rules.packRefs(), files, results, findings);
+  }
+
+  private void classify(Catalogue catalogue, List<Result> results, List<Finding> findings) throws RuleFailure {
+    KieSession session = rules.kieBase().newKieSession();
+    RuleScope scope = new RuleScope();
+    Firings firings = new Firings(scope);
+    session.addEventListener(firings);
+    try {
+      parameters.values().forEach(session::insert);
+      session.insert(new Today(today));
+      session.insert(catalogue);
+      List<Ballot> ballots = new ArrayList<>();
+      List<Verdict> verdicts = new ArrayList<>();
+      int facts = 2 + parameters.size();
+      for (Component component : catalogue.components()) {
+        session.insert(component);
+        facts++;
+        for (FailureMode mode : component.failureModes()) {
+          Budget budget = catalogue.slo() == null || mode.duration() == null ? null
+              : ErrorBudget.use(catalogue.slo().target(), catalogue.slo().windowDays(), mode.duration(), mode.frequency());
+          Ballot ballot = new Ballot(scope, mode);
+          Verdict verdict = new Verdict(ballot, component, catalogue, budget);
+          ballots.add(ballot);
+          verdicts.add(verdict);
+          session.insert(mode);
+          if (budget != null) {
+            session.insert(budget);
+            facts++;
+          }
+          session.insert(verdict);
+          facts += 2;
+        }
+      }
+      fire(session, firings, facts, catalogue, null);
+
+      FileReview review = new FileReview(scope, catalogue);
+      List<Decision> decisions = new ArrayList<>();
+      List<Status> statuses = new ArrayList<>();
+      for (int i = 0; i < ballots.size(); i++) {
+        Ballot ballot = ballots.get(i);
+        Decision decision = ballot.decision();
+        Status status = Status.of(decision, ballot.mode(), today);
+        decisions.add(decision);
+        statuses.add(status);
+        session.insert(new Outcome(verdicts.get(i), ballot, decision, status));
+      }
+      session.insert(review);
+      fire(session, firings, facts + ballots.size() + 1, catalogue, null);
+
+      for (int i = 0; i < ballots.size(); i++) {
+        Ballot ballot = ballots.get(i);
+        results.add(result(ballot, decisions.get(i), statuses.get(i), verdicts.get(i).getBudget()));
+        findings.addAll(ballot.findings());
+      }
+      findings.addAll(review.findings());
+    } finally {
+      session.dispose();
+    }
+  }
+
+  private void fire(KieSession session, Firings firings, int facts, Catalogue catalogue, String round) throws RuleFailure {
+    int limit = BASE_FIRINGS + FIRINGS_PER_FACT * facts;
+    firings.reset();
+    int fired;
+    try {
+      fired = session.fireAllRules(filter(), limit);
+    } catch (ConsequenceException e) {
+      Match match = e.getMatch();
+      RuleInfo rule = match == null ? null : rules.rule(match.getRule().getPackageName(), match.getRule().getName());
+      String mode = match == null ? null : modeOf(match.getObjects());
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new RuleFailure(rule == null ? null : rule.fullId(), mode, "rule " + (rule == null ? "?" : rule.fullId())
+          + (rule == null ? "" : " (" + rule.source() + ":" + rule.line() + ")") + " failed"
+          + (mode == null ? "" : " on " + mode) + ": " + describe(cause), cause);
+    } catch (RuntimeException e) {
+      throw new RuleFailure(null, null, "a rule's condition failed while judging " + catalogue.file() + ": " + describe(e), e);
+    }
+    if (fired >= limit) {
+      Map.Entry<String, Integer> top = firings.mostFired();
+      throw new RuleFailure(top.getKey(), null, "rule " + top.getKey() + " fired " + top.getValue() + " times on "
+          + catalogue.file() + " and was stopped by the firing limit (" + limit + "); it keeps re-activating itself, "
+          + "probably through modify, update or insert in its consequence", null);
+    }
+  }
+
+  private AgendaFilter filter() {
+    if (disabledRules.isEmpty()) {
+      return match -> true;
+    }
+    return match -> {
+      RuleInfo info = rules.rule(match.getRule().getPackageName(), match.getRule().getName());
+      return info == null || !disabledRules.contains(info.fullId());
+    };
+  }
+
+  private static Result result(Ballot ballot, Decision decision, Status status, Budget budget) {
+    List<Reason> reasons = ballot.reasons();
+    reasons.sort(Comparator.comparing((Reason r) -> r.vote() == null ? 2 : r.vote() == Decision.NOT_OK ? 0 : 1)
+        .thenComparing(Reason::rule).thenComparing(Reason::message));
+    if (decision == Decision.UNCLASSIFIED) {
+      reasons.add(new Reason("failmode/no-rule-decided", null,
+          "no rule decided this failure mode, so it is UNCLASSIFIED; declare what the rules need (see the notes above) "
+              + "or add a rule that decides it"));
+    }
+    List<Suggestion> remediations = new ArrayList<>();
+    ballot.mode().remediations().forEach(r -> remediations.add(Suggestion.declared(r)));
+    List<Suggestion> suggested = ballot.suggestions();
+    suggested.sort(Comparator.comparing(Suggestion::type).thenComparing(Suggestion::rule).thenComparing(Suggestion::text));
+    remediations.addAll(suggested);
+    return new Result(ballot.mode(), decision, status, reasons, remediations, budget);
+  }
+
+  private static String modeOf(List<Object> objects) {
+    for (Object o : objects) {
+      if (o instanceof Verdict v) {
+        return v.getId();
+      }
+      if (o instanceof Outcome outcome) {
+        return outcome.getId();
+      }
+      if (o instanceof FailureMode mode) {
+        return mode.fullId();
+      }
+    }
+    return null;
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+  }
+
+  /** Tells the rule scope which rule is firing, and counts firings per rule for the limit's message. */
+  private final class Firings extends DefaultAgendaEventListener {
+    private final RuleScope scope;
+    private final Map<String, Integer> counts = new HashMap<>();
+
+    Firings(RuleScope scope) {
+      this.scope = scope;
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+      RuleInfo info = rules.rule(event.getMatch().getRule().getPackageName(), event.getMatch().getRule().getName());
+      String id = info == null ? event.getMatch().getRule().getName() : info.fullId();
+      scope.enter(id);
+      counts.merge(id, 1, Integer::sum);
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+      scope.leave();
+    }
+
+    void reset() {
+      counts.clear();
+    }
+
+    Map.Entry<String, Integer> mostFired() {
+      return counts.entrySet().stream()
+          .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+          .orElse(Map.entry("?", 0));
+    }
+  }
+}

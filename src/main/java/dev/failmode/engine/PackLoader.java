@@ -1,0 +1,207 @@
+package dev.failmode.engine;
+
+import static dev.failmode.load.Shape.Field.optional;
+import static dev.failmode.load.Shape.Field.required;
+
+import dev.failmode.load.NotationException;
+import dev.failmode.load.Shape;
+import dev.failmode.load.Shape.Type;
+import dev.failmode.load.Values;
+import dev.failmode.load.YamlDocuments;
+import dev.failmode.model.Location;
+import dev.failmode.model.Problem;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Finds rule packs and reads them: a folder holding {@code pack.yaml} and {@code *.drl} files
+ * (a {@code tests/} folder beside them holds the pack's fixtures and is not rules), or a pack
+ * built into failmode, named by its id.
+ */
+public final class PackLoader {
+  /** The packs that ship inside failmode. */
+  public static final List<String> BUILT_IN = List.of("core");
+  public static final String DEFAULT_PACK = "core";
+  static final String BUILT_IN_ROOT = "failmode/packs/";
+  private static final Pattern SEMVER = Pattern.compile(
+      "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+
+  static final Shape PARAMETER = new Shape("parameter", "A threshold a run can override with --set.", List.of(
+      required("name", Type.KEBAB_ID, "The parameter's name, kebab-case."),
+      required("type", Type.ENUM, "How values are read.").of(Arrays.stream(ParameterType.values()).map(ParameterType::wireName).toList()),
+      required("default", Type.SCALAR, "The value when a run does not set one."),
+      required("description", Type.TEXT, "What it controls.")));
+
+  static final Shape DEPENDENCY = new Shape("dependency", "Another pack this one needs.", List.of(
+      required("id", Type.KEBAB_ID, "The pack's id."),
+      required("version", Type.TEXT, "The versions accepted, as a range: >=1.0.0 <2.0.0.")));
+
+  public static final Shape MANIFEST = new Shape("pack manifest", "A rule pack's pack.yaml.", List.of(
+      required("id", Type.KEBAB_ID, "The pack's id: rule ids are written id/rule."),
+      required("version", Type.TEXT, "The pack's version, semver: 1.2.0."),
+      required("description", Type.TEXT, "What the pack knows about, in a sentence."),
+      optional("requires", Type.TEXT, "The failmode versions it works with, as a range: >=0.1.0 <1.0.0."),
+      optional("parameters", Type.LIST, "Thresholds a run can override.").of(PARAMETER),
+      optional("dependencies", Type.LIST, "Other packs it needs.").of(DEPENDENCY)));
+
+  private final Path workingDirectory;
+
+  public PackLoader(Path workingDirectory) {
+    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+  }
+
+  /**
+   * The pack {@code spec} names: the id of a built-in pack, or a folder. A folder of the same
+   * name as a built-in pack wins, so a local copy can be tried without renaming it.
+   */
+  public RulePack resolve(String spec) throws PackException {
+    Path path = workingDirectory.resolve(spec).normalize();
+    if (Files.isDirectory(path)) {
+      return folder(path, display(path), false);
+    }
+    if (BUILT_IN.contains(spec)) {
+      return builtIn(spec);
+    }
+    if (Files.exists(path)) {
+      throw new PackException(new Problem(Location.of(spec), "", "not a rule pack: a pack is a folder holding pack.yaml and *.drl files"));
+    }
+    String suggestion = dev.failmode.load.Suggest.didYouMean(spec, BUILT_IN);
+    throw new PackException(new Problem(Location.of(spec), "", "unknown rule pack: no such folder, and no built-in pack of that id"
+        + suggestion + " (built in: " + String.join(", ", BUILT_IN) + ")"));
+  }
+
+  /** A pack that ships inside failmode. */
+  public RulePack builtIn(String id) throws PackException {
+    URL manifest = PackLoader.class.getClassLoader().getResource(BUILT_IN_ROOT + id + "/pack.yaml");
+    if (manifest == null) {
+      throw new PackException(new Problem(Location.of(id), "", "no built-in pack '" + id + "' (built in: " + String.join(", ", BUILT_IN) + ")"));
+    }
+    try {
+      URI uri = manifest.toURI();
+      Path root;
+      if ("jar".equals(uri.getScheme())) {
+        root = jarFileSystem(uri).provider().getPath(uri).getParent();
+      } else {
+        root = Path.of(uri).getParent();
+      }
+      return folder(root, "rules/" + id, true);
+    } catch (URISyntaxException | IOException e) {
+      throw new PackException(new Problem(Location.of(id), "", "cannot read the built-in pack: " + e.getMessage()));
+    }
+  }
+
+  private static java.nio.file.FileSystem jarFileSystem(URI uri) throws IOException {
+    try {
+      return FileSystems.getFileSystem(uri);
+    } catch (FileSystemNotFoundException e) {
+      try {
+        return FileSystems.newFileSystem(uri, Map.of());
+      } catch (java.nio.file.FileSystemAlreadyExistsException raced) {
+        return FileSystems.getFileSystem(uri);
+      }
+    }
+  }
+
+  /**
+   * A pack in a folder (of the disk, or of an archive's file system).
+   *
+   * @param shown how the folder is named in messages
+   */
+  RulePack folder(Path root, String shown, boolean builtIn) throws PackException {
+    Path manifestPath = root.resolve("pack.yaml");
+    String manifestName = shown + "/pack.yaml";
+    if (!Files.isRegularFile(manifestPath)) {
+      throw new PackException(new Problem(Location.of(shown), "", "not a rule pack: there is no pack.yaml in it"));
+    }
+    PackManifest manifest = manifest(YamlDocuments.read(manifestPath, manifestName, MANIFEST), manifestName);
+    List<DrlSource> sources = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      List<Path> drls = walk
+          .filter(p -> p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".drl"))
+          .filter(p -> !root.relativize(p).toString().replace('\\', '/').startsWith("tests/"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
+      for (Path drl : drls) {
+        String name = shown + "/" + root.relativize(drl).toString().replace('\\', '/');
+        try {
+          sources.add(new DrlSource(name, StandardCharsets.UTF_8.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(drl))).toString()));
+        } catch (CharacterCodingException e) {
+          problems.add(new Problem(Location.of(name), "", "not valid UTF-8; DRL files are UTF-8 text"));
+        }
+      }
+    } catch (IOException e) {
+      throw new PackException(new Problem(Location.of(shown), "", "cannot read the pack: " + e.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      throw new PackException(problems);
+    }
+    if (sources.isEmpty()) {
+      throw new PackException(new Problem(Location.of(shown), "", "the pack has no *.drl files"));
+    }
+    return new RulePack(manifest, shown, sources, builtIn);
+  }
+
+  private static PackManifest manifest(YamlDocuments.Document document, String file) throws PackException {
+    List<Problem> problems = new ArrayList<>(document.problems());
+    Values v = document.values();
+    if (v == null) {
+      throw new PackException(problems);
+    }
+    String version = v.text("version");
+    if (version != null && !SEMVER.matcher(version).matches()) {
+      problems.add(new Problem(v.location("version"), "version", "'" + version + "' is not a semantic version like 1.2.0"));
+    }
+    List<ParameterSpec> parameters = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Values p : v.list("parameters")) {
+      String name = p.text("name");
+      if (name != null && names.contains(name)) {
+        problems.add(new Problem(p.location("name"), p.path("name"), "duplicate parameter '" + name + "'"));
+      }
+      names.add(name);
+      String typeName = p.text("type");
+      String written = p.text("default");
+      if (typeName == null || written == null) {
+        continue;
+      }
+      ParameterType type = ParameterType.valueOf(typeName.toUpperCase(Locale.ROOT));
+      try {
+        parameters.add(new ParameterSpec(name, type, type.parse(written), written, p.text("description")));
+      } catch (NotationException e) {
+        problems.add(new Problem(p.location("default"), p.path("default"), e.getMessage()));
+      }
+    }
+    List<PackManifest.Dependency> dependencies = v.list("dependencies").stream()
+        .map(d -> new PackManifest.Dependency(d.text("id"), d.text("version"))).toList();
+    if (!problems.isEmpty()) {
+      throw new PackException(problems);
+    }
+    return new PackManifest(v.text("id"), version, v.text("description"), v.text("requires"), parameters, dependencies);
+  }
+
+  private String display(Path absolute) {
+    Path relative = workingDirectory.relativize(absolute);
+    String text = relative.toString().replace('\\', '/');
+    return text.isEmpty() ? "." : text;
+  }
+}

@@ -1,0 +1,220 @@
+package dev.failmode.engine;
+
+import dev.failmode.model.Location;
+import dev.failmode.model.PackRef;
+import dev.failmode.model.Problem;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rule packs compiled with Drools into one rule base, with each rule's metadata. DRL that does
+ * not compile is reported at pack-file:line with Drools' own message.
+ */
+public final class RuleBase {
+  private static final Logger log = LoggerFactory.getLogger(RuleBase.class);
+  private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern RULE_START = Pattern.compile("\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
+
+  private final List<RulePack> packs;
+  private final KieBase kieBase;
+  private final Map<String, RuleInfo> rulesByKey;
+
+  private RuleBase(List<RulePack> packs, KieBase kieBase, Map<String, RuleInfo> rulesByKey) {
+    this.packs = List.copyOf(packs);
+    this.kieBase = kieBase;
+    this.rulesByKey = Map.copyOf(rulesByKey);
+  }
+
+  /** Compiles every pack, or reports every problem in them. */
+  public static RuleBase compile(List<RulePack> packs) throws PackException {
+    long start = System.nanoTime();
+    List<Problem> problems = new ArrayList<>();
+    Map<String, RuleInfo> rules = new HashMap<>();
+    Set<String> packIds = new LinkedHashSet<>();
+    List<KnowledgeBuilder> builders = new ArrayList<>();
+    for (RulePack pack : packs) {
+      if (!packIds.add(pack.id())) {
+        problems.add(new Problem(Location.of(pack.origin()), "", "a second pack with id '" + pack.id() + "' is loaded; pack ids are unique in a run"));
+        continue;
+      }
+      KnowledgeBuilder builder = compile(pack, problems);
+      if (builder != null) {
+        collectRules(pack, builder, rules, problems);
+        builders.add(builder);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new PackException(dedupe(problems));
+    }
+    InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+    for (KnowledgeBuilder builder : builders) {
+      kieBase.addPackages(builder.getKnowledgePackages());
+    }
+    log.info("compiled {} rules of packs {} in {} ms", rules.size(), packIds, (System.nanoTime() - start) / 1_000_000);
+    return new RuleBase(packs, kieBase, rules);
+  }
+
+  private static KnowledgeBuilder compile(RulePack pack, List<Problem> problems) {
+    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+    Map<Resource, DrlSource> sources = new IdentityHashMap<>();
+    for (DrlSource source : pack.sources()) {
+      Resource resource = ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
+      resource.setSourcePath(source.name());
+      resource.setResourceType(ResourceType.DRL);
+      sources.put(resource, source);
+      builder.add(resource, ResourceType.DRL);
+    }
+    if (!builder.hasErrors()) {
+      return builder;
+    }
+    for (KnowledgeBuilderError error : builder.getErrors()) {
+      String file = error.getResource() != null && error.getResource().getSourcePath() != null
+          ? error.getResource().getSourcePath() : pack.origin();
+      int line = error.getLines() != null && error.getLines().length > 0 ? Math.max(0, error.getLines()[0]) : 0;
+      String message = clean(error.getMessage());
+      if (message.equals("Parser returned a null Package")) {
+        continue; // follows a parser error already reported
+      }
+      problems.add(new Problem(new Location(file, line, 0), "", message));
+    }
+    return null;
+  }
+
+  private static void collectRules(RulePack pack, KnowledgeBuilder builder, Map<String, RuleInfo> rules, List<Problem> problems) {
+    Map<String, RuleInfo> ids = new HashMap<>();
+    Map<String, Integer> lines = ruleLines(pack);
+    for (KiePackage kiePackage : builder.getKnowledgePackages()) {
+      for (Rule rule : kiePackage.getRules()) {
+        RuleImpl impl = (RuleImpl) rule;
+        String source = impl.getResource() != null && impl.getResource().getSourcePath() != null
+            ? impl.getResource().getSourcePath() : pack.origin();
+        int line = lines.getOrDefault(source + "\u0000" + rule.getName(), 0);
+        Location where = new Location(source, line, 0);
+        Map<String, String> metadata = new TreeMap<>();
+        rule.getMetaData().forEach((key, value) -> metadata.put(metadataKey(key), String.valueOf(value)));
+        String id = metadata.getOrDefault("id", rule.getName());
+        if (!RULE_ID.matcher(id).matches()) {
+          problems.add(new Problem(where, "", "rule '" + rule.getName() + "' has the id '" + id
+              + "', which is not kebab-case; give it @id(\"words-joined-by-dashes\")"));
+          continue;
+        }
+        RuleInfo info = new RuleInfo(pack.id(), id, rule.getName(), rule.getPackageName(), source, line, metadata);
+        RuleInfo twin = ids.putIfAbsent(id, info);
+        if (twin != null) {
+          problems.add(new Problem(where, "", "rule id '" + id + "' is used twice in pack " + pack.id() + "; the other is at "
+              + twin.source() + ":" + twin.line()));
+          continue;
+        }
+        RuleInfo clash = rules.putIfAbsent(key(rule.getPackageName(), rule.getName()), info);
+        if (clash != null) {
+          problems.add(new Problem(where, "", "rule \"" + rule.getName() + "\" of package " + rule.getPackageName()
+              + " is also defined by pack " + clash.pack() + " (" + clash.source() + ":" + clash.line()
+              + "); give each pack a package of its own"));
+        }
+      }
+    }
+  }
+
+  /**
+   * The line each rule starts on, by source and rule name: Drools keeps rules' resources but not
+   * their lines, and docs and messages point at them.
+   */
+  private static Map<String, Integer> ruleLines(RulePack pack) {
+    Map<String, Integer> lines = new HashMap<>();
+    for (DrlSource source : pack.sources()) {
+      String[] text = source.text().split("\\R", -1);
+      for (int i = 0; i < text.length; i++) {
+        java.util.regex.Matcher m = RULE_START.matcher(text[i]);
+        if (m.lookingAt()) {
+          lines.putIfAbsent(source.name() + "\u0000" + (m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3)), i + 1);
+        }
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * Drools resolves some annotation names to its own types ({@code @description} becomes
+   * {@code org.kie.api.definition.type.Description}); rule authors wrote the short name.
+   */
+  private static String metadataKey(String key) {
+    int dot = key.lastIndexOf('.');
+    if (dot < 0) {
+      return key;
+    }
+    String simple = key.substring(dot + 1);
+    return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+  }
+
+  /** Drools' message on one line, without the excerpt and caret lines it draws under it. */
+  static String clean(String message) {
+    if (message == null) {
+      return "compilation failed";
+    }
+    StringBuilder text = new StringBuilder();
+    for (String line : message.split("\\R")) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.matches("\\^+") || trimmed.startsWith("[Near") || trimmed.matches("\\[Line: \\d+, Column: \\d+\\]")) {
+        continue;
+      }
+      if (!text.isEmpty()) {
+        text.append(' ');
+      }
+      text.append(trimmed);
+    }
+    return text.toString();
+  }
+
+  private static List<Problem> dedupe(List<Problem> problems) {
+    return problems.stream().distinct().sorted().toList();
+  }
+
+  static String key(String packageName, String ruleName) {
+    return packageName + "\u0000" + ruleName;
+  }
+
+  public List<RulePack> packs() {
+    return packs;
+  }
+
+  public List<PackRef> packRefs() {
+    return packs.stream().map(RulePack::ref).toList();
+  }
+
+  KieBase kieBase() {
+    return kieBase;
+  }
+
+  /** The rule Drools knows by package and name. */
+  RuleInfo rule(String packageName, String ruleName) {
+    return rulesByKey.get(key(packageName, ruleName));
+  }
+
+  /** Every rule of every pack, by full id. */
+  public List<RuleInfo> rules() {
+    return rulesByKey.values().stream().sorted(Comparator.comparing(RuleInfo::fullId)).toList();
+  }
+}
