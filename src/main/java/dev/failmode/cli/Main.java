@@ -1,0 +1,107 @@
+package dev.failmode.cli;
+
+import dev.failmode.model.Problem;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code failmode} command line. Every outcome is an exit code from cli.md: problems are
+ * printed located and without stack traces (unless {@code --debug}), whatever went wrong.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given output streams and returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new FailmodeCommand())
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(Main::usageError)
+        .setExecutionExceptionHandler(Main::failure);
+    cli.registerConverter(java.time.LocalDate.class, Main::date);
+    cli.registerConverter(dev.failmode.engine.Policy.FailOn.class, Main::failOn);
+    try {
+      int code = cli.execute(args);
+      out.flush();
+      return code;
+    } catch (OutOfMemoryError e) {
+      err.println("failmode: out of memory: the input is too large for this JVM's heap; give it more (-Xmx) or split the files");
+      return ExitCode.BAD_INPUT;
+    } catch (StackOverflowError e) {
+      err.println("failmode: the input is nested too deeply to process");
+      return ExitCode.BAD_INPUT;
+    }
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    PrintWriter err = cli.getErr();
+    err.println("failmode: " + e.getMessage() + suggestion(e));
+    err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return ExitCode.BAD_INPUT;
+  }
+
+  /** "; did you mean '--format'?" for a misspelt option. */
+  private static String suggestion(ParameterException e) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+      return "";
+    }
+    String given = unmatched.getUnmatched().get(0);
+    java.util.List<String> known = new java.util.ArrayList<>();
+    e.getCommandLine().getCommandSpec().options().forEach(o -> known.addAll(java.util.List.of(o.names())));
+    known.addAll(e.getCommandLine().getSubcommands().keySet());
+    return dev.failmode.load.Suggest.didYouMean(given, known);
+  }
+
+  private static int failure(Exception e, CommandLine cli, ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    boolean color = Terminal.stderrColor();
+    if (e instanceof UserError user) {
+      for (Problem problem : user.problems()) {
+        err.println(problem.location() + ": " + (color ? "\u001b[1;31merror\u001b[0m" : "error") + ": "
+            + (problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message());
+      }
+      err.println("failmode: " + user.getMessage());
+      if (LoggingOptions.debugging() && user.getCause() != null) {
+        user.getCause().printStackTrace(err);
+      }
+      err.flush();
+      return ExitCode.BAD_INPUT;
+    }
+    err.println("failmode: internal error: " + e + (LoggingOptions.debugging() ? "" : " (rerun with --debug for the stack trace;"
+        + " this is a bug, please report it)"));
+    if (LoggingOptions.debugging()) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCode.BAD_INPUT;
+  }
+
+  private static java.time.LocalDate date(String text) {
+    try {
+      return dev.failmode.load.Notation.date(text);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.TypeConversionException(e.getMessage());
+    }
+  }
+
+  private static dev.failmode.engine.Policy.FailOn failOn(String text) {
+    for (dev.failmode.engine.Policy.FailOn kind : dev.failmode.engine.Policy.FailOn.values()) {
+      if (kind.toString().equalsIgnoreCase(text) || kind.name().equalsIgnoreCase(text)) {
+        return kind;
+      }
+    }
+    throw new CommandLine.TypeConversionException("'" + text + "' is not one of "
+        + java.util.Arrays.toString(dev.failmode.engine.Policy.FailOn.values()));
+  }
+}

@@ -1,0 +1,94 @@
+package dev.failmode.cli;
+
+import dev.failmode.engine.Engine;
+import dev.failmode.engine.PackException;
+import dev.failmode.engine.PackLoader;
+import dev.failmode.engine.ParameterValues;
+import dev.failmode.engine.RuleBase;
+import dev.failmode.engine.RuleFailure;
+import dev.failmode.engine.RulePack;
+import dev.failmode.load.CatalogueLoader;
+import dev.failmode.load.LoadResult;
+import dev.failmode.model.Location;
+import dev.failmode.model.Problem;
+import dev.failmode.model.Report;
+import dev.failmode.report.AtomicOutput;
+import dev.failmode.report.Format;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads files, compiles packs and classifies: the work {@code classify} and {@code check} share. */
+final class Pipeline {
+  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+  private Pipeline() {}
+
+  static Report run(RunOptions options, PrintWriter err) throws UserError {
+    Path cwd = Path.of("").toAbsolutePath();
+    LoadResult loaded = new CatalogueLoader(cwd).load(options.pathsOrCurrent());
+    if (!loaded.skipped().isEmpty()) {
+      noteSkipped(loaded.skipped(), err);
+    }
+    if (!loaded.ok()) {
+      long files = loaded.filesWithProblems();
+      throw new UserError(loaded.problems().size() + (loaded.problems().size() == 1 ? " problem" : " problems") + " in " + files
+          + (files == 1 ? " file" : " files") + "; nothing was classified", loaded.problems());
+    }
+    if (loaded.catalogues().isEmpty()) {
+      throw new UserError("no failure-mode files found in " + options.pathsOrCurrent().stream().map(Path::toString).toList()
+          + " (failure-mode files are *.yaml or *.yml with 'apiVersion: failmode/v1')");
+    }
+    List<RulePack> packs = new ArrayList<>();
+    PackLoader loader = new PackLoader(cwd);
+    try {
+      for (String spec : options.packs()) {
+        packs.add(loader.resolve(spec));
+      }
+      RuleBase rules = RuleBase.compile(packs);
+      Engine engine = new Engine(rules, ParameterValues.resolve(packs, options.parameters), options.todayOrNow(), Set.of());
+      return engine.classify(loaded.catalogues());
+    } catch (PackException e) {
+      throw new UserError("the rule packs cannot be used", e.problems());
+    } catch (RuleFailure e) {
+      log.debug("rule failure", e);
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** Writes the report to standard output, or to {@code --output} whole or not at all. */
+  static void write(Report report, RunOptions options, PrintWriter out) throws UserError {
+    boolean toFile = options.output != null;
+    Format.Style style = new Format.Style(!toFile && options.format == Format.TEXT && Terminal.color(options.color));
+    try {
+      if (toFile) {
+        AtomicOutput.write(options.output, writer -> options.format.writer(style).write(report, writer));
+      } else {
+        Writer writer = out;
+        options.format.writer(style).write(report, writer);
+        out.flush();
+      }
+    } catch (IOException e) {
+      throw new UserError(e.getMessage() == null ? "cannot write the report" : e.getMessage(),
+          List.of());
+    }
+  }
+
+  private static void noteSkipped(List<String> skipped, PrintWriter err) {
+    int shown = Math.min(skipped.size(), 5);
+    err.println("note: skipped " + skipped.size() + (skipped.size() == 1 ? " YAML file that is" : " YAML files that are")
+        + " not a failure-mode file: " + String.join("; ", skipped.subList(0, shown))
+        + (skipped.size() > shown ? "; and " + (skipped.size() - shown) + " more" : ""));
+    err.flush();
+  }
+
+  static Problem problem(String file, String message) {
+    return new Problem(Location.of(file), "", message);
+  }
+}

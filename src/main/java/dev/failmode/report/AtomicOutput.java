@@ -1,0 +1,82 @@
+package dev.failmode.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes an output file whole or not at all: into a temporary file beside it, then moved into
+ * place in one step. A failed or interrupted run (an exception, SIGTERM) removes the temporary
+ * file and leaves whatever was at the path before untouched.
+ */
+public final class AtomicOutput {
+  private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(AtomicOutput::removePending, "failmode-output-cleanup"));
+  }
+
+  private AtomicOutput() {}
+
+  /** What writes the content. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  public static void write(Path target, Content content) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new IOException("cannot write " + target + ": the folder " + (dir == null ? "" : dir + " ") + "does not exist");
+    }
+    if (Files.isDirectory(absolute)) {
+      throw new IOException("cannot write " + target + ": it is a folder");
+    }
+    Path temporary;
+    try {
+      temporary = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    } catch (IOException e) {
+      throw new IOException("cannot write " + target + ": " + reason(e), e);
+    }
+    PENDING.add(temporary);
+    try {
+      try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+        content.writeTo(out);
+      }
+      try {
+        Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temporary);
+      throw e;
+    } finally {
+      PENDING.remove(temporary);
+    }
+  }
+
+  private static void removePending() {
+    for (Path path : PENDING) {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException e) {
+        // the process is ending; nothing more can be done
+      }
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

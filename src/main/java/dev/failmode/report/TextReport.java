@@ -1,0 +1,205 @@
+package dev.failmode.report;
+
+import dev.failmode.model.Catalogue;
+import dev.failmode.model.Component;
+import dev.failmode.model.Decision;
+import dev.failmode.model.Finding;
+import dev.failmode.model.Reason;
+import dev.failmode.model.Report;
+import dev.failmode.model.Result;
+import dev.failmode.model.Status;
+import dev.failmode.model.Suggestion;
+import dev.failmode.model.Summary;
+import dev.failmode.model.Text;
+import dev.failmode.model.Wire;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The report for people at a terminal: per file, per component, the OK TO BREAK and NOT OK lists
+ * the way teams share them, each failure mode with its reasons, its budget arithmetic and what
+ * to do; then the findings and a summary.
+ */
+final class TextReport implements ReportWriter {
+  private final Ansi ansi;
+
+  TextReport(Format.Style style) {
+    this.ansi = new Ansi(style.color());
+  }
+
+  @Override
+  public void write(Report report, Writer out) throws IOException {
+    StringBuilder text = new StringBuilder();
+    Map<String, List<Result>> byFile = report.results().stream()
+        .collect(Collectors.groupingBy(r -> r.location().file(), java.util.TreeMap::new, Collectors.toList()));
+    for (Catalogue catalogue : report.catalogues()) {
+      catalogue(text, catalogue, byFile.getOrDefault(catalogue.file(), List.of()));
+    }
+    findings(text, report.findings());
+    summary(text, report);
+    out.write(text.toString());
+  }
+
+  private void catalogue(StringBuilder text, Catalogue catalogue, List<Result> results) {
+    text.append(ansi.bold(catalogue.name())).append("  ").append(ansi.dim(catalogue.file())).append('\n');
+    if (catalogue.metadata().description() != null || catalogue.metadata().owner() != null) {
+      text.append("  ").append(Objects.requireNonNullElse(catalogue.metadata().description(), ""));
+      if (catalogue.metadata().owner() != null) {
+        text.append(catalogue.metadata().description() == null ? "" : " ").append("(owner ").append(catalogue.metadata().owner()).append(')');
+      }
+      text.append('\n');
+    }
+    if (catalogue.slo() == null) {
+      text.append("  no SLO declared: user-facing failures cannot be judged by an error budget\n");
+    } else {
+      results.stream().map(Result::budget).filter(Objects::nonNull).findFirst().ifPresentOrElse(
+          budget -> text.append("  SLO ").append(catalogue.slo()).append(": error budget ").append(budget.budgetArithmetic()).append('\n'),
+          () -> text.append("  SLO ").append(catalogue.slo()).append('\n'));
+    }
+    for (Component component : catalogue.components()) {
+      List<Result> mine = results.stream().filter(r -> r.mode().component().equals(component.name())).toList();
+      component(text, component, mine);
+    }
+    text.append('\n');
+  }
+
+  private void component(StringBuilder text, Component component, List<Result> results) {
+    text.append('\n').append("  ").append(ansi.bold(component.name()));
+    List<String> traits = new ArrayList<>();
+    if (component.role() != null) {
+      traits.add(Wire.name(component.role()));
+    }
+    if (component.software() != null) {
+      traits.add(component.software() + (component.version() == null ? "" : " " + component.version()));
+    }
+    if (component.maturity() != null) {
+      traits.add(Wire.name(component.maturity()));
+    }
+    if (component.usage() != null) {
+      traits.add(component.usage() == dev.failmode.model.Usage.UNUSED ? "unused" : Wire.name(component.usage()) + " use");
+    }
+    if (component.tolerance() != null) {
+      traits.add("tolerance " + Text.duration(component.tolerance()));
+    }
+    if (!traits.isEmpty()) {
+      text.append(" (").append(String.join(", ", traits)).append(')');
+    }
+    text.append('\n');
+    Map<Decision, List<Result>> byVerdict = new EnumMap<>(Decision.class);
+    results.forEach(r -> byVerdict.computeIfAbsent(r.verdict(), d -> new ArrayList<>()).add(r));
+    for (Decision decision : List.of(Decision.OK_TO_BREAK, Decision.NOT_OK, Decision.UNCLASSIFIED)) {
+      List<Result> list = byVerdict.get(decision);
+      if (list == null) {
+        continue;
+      }
+      text.append("    ").append(ansi.verdict(decision, decision.label())).append('\n');
+      for (Result result : list) {
+        result(text, result);
+      }
+    }
+  }
+
+  private void result(StringBuilder text, Result result) {
+    text.append("      - ").append(ansi.bold(result.mode().id()));
+    if (result.status() != null) {
+      text.append(" [").append(ansi.status(result.status())).append(']');
+    }
+    text.append("  ").append(ansi.dim(result.location().toString())).append('\n');
+    text.append("          ").append(result.mode().description()).append('\n');
+    boolean arithmeticShown = false;
+    for (Reason reason : result.reasons()) {
+      String label = reason.vote() == null ? "note" : "why";
+      text.append("          ").append(label).append(": ").append(reason.message()).append(' ').append(ansi.dim("[" + reason.rule() + "]"))
+          .append('\n');
+      arithmeticShown |= result.budget() != null && reason.message().contains(result.budget().arithmetic());
+    }
+    if (result.budget() != null && !arithmeticShown) {
+      boolean spent = result.mode().userImpact() == null || result.mode().userImpact().isUserFacing();
+      text.append("          budget: ").append(spent ? "" : "none spent while users see nothing; if they did: ")
+          .append(result.budget().arithmetic()).append('\n');
+    }
+    for (Suggestion suggestion : result.remediations()) {
+      text.append("          do: ").append(Wire.name(suggestion.type()));
+      if (suggestion.declared()) {
+        text.append(" (declared, ").append(Wire.name(suggestion.status())).append("): ").append(suggestion.text());
+        if (suggestion.ref() != null) {
+          text.append(' ').append(ansi.dim(suggestion.ref()));
+        }
+      } else {
+        text.append(": ").append(suggestion.text()).append(' ').append(ansi.dim("[" + suggestion.rule() + "]"));
+      }
+      text.append('\n');
+    }
+    if (result.mode().waiver() != null) {
+      text.append("          waiver: ").append(result.mode().waiver().reason()).append(" (").append(result.mode().waiver().owner())
+          .append(", until ").append(result.mode().waiver().expires()).append(")\n");
+    }
+  }
+
+  private void findings(StringBuilder text, List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    text.append(ansi.bold("Findings")).append('\n');
+    for (Finding finding : findings) {
+      text.append("  - ").append(ansi.warn(finding.kind())).append(' ').append(finding.id()).append("  ")
+          .append(ansi.dim(finding.location().toString())).append('\n');
+      text.append("      ").append(finding.message()).append(' ').append(ansi.dim("[" + finding.rule() + "]")).append('\n');
+    }
+    text.append('\n');
+  }
+
+  private void summary(StringBuilder text, Report report) {
+    Summary summary = report.summary();
+    Map<Status, Long> statuses = new EnumMap<>(Status.class);
+    report.results().stream().filter(r -> r.status() != null).forEach(r -> statuses.merge(r.status(), 1L, Long::sum));
+    String statusText = statuses.isEmpty() ? "" : statuses.entrySet().stream()
+        .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(", ", " (", ")"));
+    text.append(summary.failureModes()).append(summary.failureModes() == 1 ? " failure mode" : " failure modes").append(" in ")
+        .append(report.catalogues().size()).append(report.catalogues().size() == 1 ? " file: " : " files: ")
+        .append(ansi.verdict(Decision.OK_TO_BREAK, summary.okToBreak() + " OK TO BREAK")).append(", ")
+        .append(ansi.verdict(Decision.NOT_OK, summary.notOk() + " NOT OK")).append(statusText).append(", ")
+        .append(ansi.verdict(Decision.UNCLASSIFIED, summary.unclassified() + " UNCLASSIFIED")).append("; ")
+        .append(summary.findings()).append(summary.findings() == 1 ? " finding" : " findings").append('\n');
+  }
+
+  /** ANSI colours, or nothing when colour is off. */
+  private record Ansi(boolean on) {
+    String bold(String s) {
+      return wrap("1", s);
+    }
+
+    String dim(String s) {
+      return wrap("2", s);
+    }
+
+    String warn(String s) {
+      return wrap("33", s);
+    }
+
+    String verdict(Decision decision, String s) {
+      return wrap(switch (decision) {
+        case OK_TO_BREAK -> "1;32";
+        case NOT_OK -> "1;31";
+        case UNCLASSIFIED -> "1;33";
+      }, s);
+    }
+
+    String status(Status status) {
+      String name = status.name().toLowerCase(Locale.ROOT);
+      return status == Status.OPEN ? wrap("31", name) : wrap("36", name);
+    }
+
+    private String wrap(String code, String s) {
+      return on ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+    }
+  }
+}
