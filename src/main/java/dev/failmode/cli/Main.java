@@ -28,7 +28,9 @@ public final class Main {
         .setParameterExceptionHandler(Main::usageError)
         .setExecutionExceptionHandler(Main::failure);
     cli.registerConverter(java.time.LocalDate.class, Main::date);
-    cli.registerConverter(dev.failmode.engine.Policy.FailOn.class, Main::failOn);
+    cli.registerConverter(dev.failmode.engine.Policy.FailOn.class, text -> choice(dev.failmode.engine.Policy.FailOn.class, text));
+    cli.registerConverter(dev.failmode.report.Format.class, text -> choice(dev.failmode.report.Format.class, text));
+    cli.registerConverter(Terminal.ColorMode.class, text -> choice(Terminal.ColorMode.class, text));
     try {
       int code = cli.execute(args);
       out.flush();
@@ -95,13 +97,17 @@ public final class Main {
     }
   }
 
-  private static dev.failmode.engine.Policy.FailOn failOn(String text) {
-    for (dev.failmode.engine.Policy.FailOn kind : dev.failmode.engine.Policy.FailOn.values()) {
-      if (kind.toString().equalsIgnoreCase(text) || kind.name().equalsIgnoreCase(text)) {
-        return kind;
+  /** An enum option's value, written as the help lists it ({@code open-not-ok}, {@code json}). */
+  private static <E extends Enum<E>> E choice(Class<E> type, String text) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (E constant : type.getEnumConstants()) {
+      if (constant.toString().equalsIgnoreCase(text) || constant.name().equalsIgnoreCase(text)) {
+        return constant;
       }
+      names.add(constant.toString());
     }
-    throw new CommandLine.TypeConversionException("'" + text + "' is not one of "
-        + java.util.Arrays.toString(dev.failmode.engine.Policy.FailOn.values()));
+    throw new CommandLine.TypeConversionException("'" + text + "' is not one of " + String.join(", ", names)
+        + dev.failmode.load.Suggest.didYouMean(text, names));
   }
+
 }

@@ -33,11 +33,13 @@ final class ShapeReader {
 
   Values read(Mapping mapping, Shape shape, String path) {
     Values values = new Values(file, mapping, path);
+    java.util.Set<String> misspelt = new java.util.HashSet<>();
     for (Entry entry : mapping.entries().values()) {
       String keyPath = join(path, entry.key());
       Field field = shape.field(entry.key()).orElse(null);
       if (field == null) {
         problem(entry.line(), entry.column(), keyPath, unknownKey(entry.key(), shape));
+        Suggest.closest(entry.key(), shape.keys()).ifPresent(misspelt::add);
         continue;
       }
       Object value = convert(entry.value(), field, keyPath);
@@ -46,7 +48,8 @@ final class ShapeReader {
       }
     }
     for (Field field : shape.fields()) {
-      if (field.required() && !mapping.entries().containsKey(field.name())) {
+      // a required key written with a typo is reported once, as the typo
+      if (field.required() && !mapping.entries().containsKey(field.name()) && !misspelt.contains(field.name())) {
         problem(mapping.line(), mapping.column(), path, "missing required key '" + field.name() + "' in this " + shape.name()
             + hint(field));
       }
@@ -210,7 +213,7 @@ final class ShapeReader {
       String itemPath = path + "[" + i + "]";
       if (item instanceof Mapping mapping) {
         items.add(read(mapping, field.shape(), itemPath));
-      } else {
+      } else if (!(item instanceof Scalar alias && alias.kind() == Scalar.Kind.ALIAS)) { // aliases are reported by the reader
         problem(item, itemPath, "expected a " + field.shape().name() + " (a mapping with " + String.join(", ",
             field.shape().fields().stream().filter(Field::required).map(Field::name).toList()) + "), found " + item.describe());
       }

@@ -23,8 +23,10 @@ public final class Suggest {
     if (best == null) {
       return Optional.empty();
     }
-    int allowed = Math.max(1, Math.min(3, best.length() / 3));
-    boolean prefix = needle.length() >= 3 && normalise(best).startsWith(needle);
+    int length = normalise(best).length();
+    int allowed = length <= 3 ? 1 : length <= 6 ? 2 : 3;
+    String candidate = normalise(best);
+    boolean prefix = Math.min(needle.length(), candidate.length()) >= 3 && (candidate.startsWith(needle) || needle.startsWith(candidate));
     return bestDistance <= allowed || prefix ? Optional.of(best) : Optional.empty();
   }
 

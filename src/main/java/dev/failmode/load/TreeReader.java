@@ -188,7 +188,7 @@ final class TreeReader {
       case VALUE_NUMBER_FLOAT -> Scalar.Kind.FLOAT;
       case VALUE_TRUE, VALUE_FALSE -> Scalar.Kind.BOOLEAN;
       case VALUE_NULL -> Scalar.Kind.NULL;
-      default -> throw new IOException("unexpected YAML token " + token);
+      default -> Scalar.Kind.STRING; // an embedded value (!!binary): its tag is reported below
     };
     if (tag != null) {
       if (!tag.equals(STRING_TAG)) {

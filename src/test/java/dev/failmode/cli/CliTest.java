@@ -1,0 +1,261 @@
+package dev.failmode.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failmode.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line in-process: exit codes, the JSON shape of cli.md, the text lists. Paths are
+ * absolute because the test's working directory is the project's.
+ */
+class CliTest {
+  private static final String EXAMPLES = Fixtures.project().resolve("examples").toString();
+  private static final String TODAY = "--today=" + Fixtures.TODAY;
+
+  @TempDir Path dir;
+
+  @Test
+  void classifyPrintsTheGroupedListsAndExitsZero() {
+    Cli cli = Cli.run("classify", EXAMPLES, TODAY, "--color=never");
+
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.err()).isEmpty();
+    assertThat(cli.out())
+        .contains("envoy-mesh", "kubernetes-cluster")
+        .contains("  envoy (data-plane, envoy 1.8, new, heavy use, tolerance 2m)\n    OK TO BREAK\n")
+        .contains("    NOT OK\n      - disk-full-unrotated-logs [planned]")
+        .contains("SLO 99.99% over 365d: error budget (100% - 99.99%) x 365d (525600 min) = 52.56 min")
+        .contains("why: ", "do: ", "[core/budget-window-total]")
+        .contains("19 failure modes in 2 files: 9 OK TO BREAK, 10 NOT OK")
+        .doesNotContain("\u001b[");
+  }
+
+  @Test
+  void colourIsOnlyUsedWhenAskedForOrOnATerminal() {
+    assertThat(Cli.run("classify", EXAMPLES, TODAY, "--color=always").out()).contains("\u001b[1;31mNOT OK\u001b[0m");
+    assertThat(Cli.run("classify", EXAMPLES, TODAY).out()).doesNotContain("\u001b["); // tests run without a terminal
+  }
+
+  @Test
+  void jsonHasExactlyOneResultPerFailureModeInTheShapeOfCliMd() throws Exception {
+    Cli cli = Cli.run("classify", EXAMPLES, TODAY, "--format", "json");
+
+    assertThat(cli.exitCode()).isZero();
+    JsonNode json = new ObjectMapper().readTree(cli.out());
+    assertThat(json.path("tool").path("name").asText()).isEqualTo("failmode");
+    assertThat(json.path("tool").path("version").asText()).isNotBlank();
+    assertThat(json.path("packs").get(0).path("id").asText()).isEqualTo("core");
+    JsonNode results = json.path("results");
+    assertThat(results).hasSize(19);
+    Set<String> ids = new HashSet<>();
+    String previous = "";
+    for (JsonNode result : results) {
+      String id = result.path("id").asText();
+      assertThat(ids.add(id)).as("unique id " + id).isTrue();
+      assertThat(id).isGreaterThan(previous);
+      previous = id;
+      assertThat(result.path("file").asText()).matches("examples/(envoy|kubernetes)\\.yaml");
+      assertThat(result.path("line").asInt()).isPositive();
+      assertThat(id).isEqualTo(result.path("system").asText() + "/" + result.path("component").asText() + "/"
+          + result.path("failureMode").asText());
+      assertThat(result.path("verdict").asText()).isIn("OK_TO_BREAK", "NOT_OK", "UNCLASSIFIED");
+      assertThat(result.path("reasons").isArray()).isTrue();
+      assertThat(result.path("reasons")).isNotEmpty().allSatisfy(r -> {
+        assertThat(r.path("rule").asText()).contains("/");
+        assertThat(r.path("message").asText()).isNotBlank();
+      });
+      assertThat(result.path("remediations").isArray()).isTrue();
+      result.path("remediations").forEach(r -> {
+        assertThat(r.has("type") && r.has("text") && r.has("rule") && r.has("declared")).isTrue();
+      });
+      if (result.path("verdict").asText().equals("NOT_OK")) {
+        assertThat(result.path("status").asText()).isIn("open", "planned", "mitigated", "waived");
+      }
+    }
+    JsonNode segfault = results.findParents("id").stream()
+        .filter(r -> r.path("id").asText().equals("envoy-mesh/envoy/runtime-segfault")).findFirst().orElseThrow();
+    assertThat(segfault.path("budget").path("minutesPerOccurrence").decimalValue()).isEqualByComparingTo("1");
+    assertThat(segfault.path("budget").path("minutesPerWindow").decimalValue()).isEqualByComparingTo("52");
+    assertThat(segfault.path("budget").path("budgetMinutes").decimalValue()).isEqualByComparingTo("52.56");
+    assertThat(segfault.path("budget").path("share").decimalValue()).isEqualByComparingTo("0.9893");
+    assertThat(segfault.path("status").asText()).isEqualTo("waived");
+    JsonNode summary = json.path("summary");
+    assertThat(summary.path("failureModes").asInt()).isEqualTo(19);
+    assertThat(summary.path("okToBreak").asInt() + summary.path("notOk").asInt() + summary.path("unclassified").asInt()).isEqualTo(19);
+    assertThat(json.path("findings")).allSatisfy(f -> assertThat(f.fieldNames()).toIterable()
+        .contains("kind", "id", "file", "line", "message"));
+  }
+
+  @Test
+  void checkExitsOneAndListsWhatFailsThePolicy() {
+    Cli cli = Cli.run("check", EXAMPLES, TODAY);
+
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.out()).contains("examples/kubernetes.yaml:123:9: claim-contradicted: kubernetes-cluster/kubelet/image-pull-permission-denied")
+        .contains("open-not-ok: envoy-mesh/envoy/no-tls-session-resumption")
+        .doesNotContain("runtime-segfault") // waived
+        .contains("check failed: 6 violations");
+  }
+
+  @Test
+  void checkPassesWhenThePolicyHolds() throws Exception {
+    Path ok = Files.writeString(dir.resolve("ok.yaml"), """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: shop
+        components:
+          - name: cache
+            tolerance: 30m
+            failureModes:
+              - id: restart
+                description: the cache restarts
+                effect: unavailable
+                duration: 1m
+                userImpact: none
+        """);
+
+    Cli cli = Cli.run("check", ok.toString());
+
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).contains("check passed: 1 failure modes in 1 file");
+  }
+
+  @Test
+  void failOnChoosesWhatFails() {
+    Cli claimsOnly = Cli.run("check", EXAMPLES, TODAY, "--fail-on", "claim-contradicted");
+    Cli expiredOnly = Cli.run("check", EXAMPLES, TODAY, "--fail-on=expired-waiver,over-budget");
+
+    assertThat(claimsOnly.exitCode()).isEqualTo(1);
+    assertThat(claimsOnly.out()).contains("check failed: 1 violation").contains("(1 claim-contradicted)");
+    assertThat(expiredOnly.exitCode()).isZero();
+  }
+
+  @Test
+  void aWaiverThatHasExpiredFailsTheCheck() {
+    Cli later = Cli.run("check", EXAMPLES, "--today=2027-04-01", "--fail-on=expired-waiver");
+
+    assertThat(later.exitCode()).isEqualTo(1);
+    assertThat(later.out()).contains("expired-waiver: envoy-mesh/envoy/runtime-segfault");
+  }
+
+  @Test
+  void badInputIsExitTwoWithLocatedProblemsAndNoStackTrace() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: shop
+        components:
+          - name: api
+            failureModes:
+              - id: down
+                description: x
+                efect: crash
+        """);
+
+    for (String command : new String[] {"classify", "check"}) {
+      Cli cli = Cli.run(command, bad.toString());
+      assertThat(cli.exitCode()).isEqualTo(2);
+      assertThat(cli.out()).isEmpty();
+      assertThat(cli.err()).contains("bad.yaml:10:9: error: components[0].failureModes[0].efect: unknown key 'efect'")
+          .contains("did you mean 'effect'?")
+          .contains("failmode: 1 problem in 1 file; nothing was classified")
+          .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void usageErrorsAreExitTwo() {
+    assertThat(Cli.run("classify", "--frmat", "json").err()).contains("did you mean '--format'?");
+    assertThat(Cli.run("classify", "--format", "pdf").exitCode()).isEqualTo(2);
+    assertThat(Cli.run("classify", "--format", "pdf").err()).contains("text, json");
+    assertThat(Cli.run("nonsense").exitCode()).isEqualTo(2);
+    assertThat(Cli.run().exitCode()).isEqualTo(2);
+    assertThat(Cli.run("classify", EXAMPLES, "--rules", "no-such-pack").err()).contains("unknown rule pack");
+    assertThat(Cli.run("classify", EXAMPLES, "--set", "window-shar=1").err()).contains("did you mean 'window-share'?");
+    assertThat(Cli.run("classify", EXAMPLES, "--today", "2027-02-30").exitCode()).isEqualTo(2);
+    assertThat(Cli.run("classify", dir.resolve("missing.yaml").toString()).err()).contains("no such file or folder");
+  }
+
+  @Test
+  void anEmptyFolderIsBadInput() {
+    Cli cli = Cli.run("check", dir.toString());
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("no failure-mode files found");
+  }
+
+  @Test
+  void helpAndVersion() {
+    Cli help = Cli.run("--help");
+    Cli version = Cli.run("--version");
+    Cli classifyHelp = Cli.run("classify", "--help");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("classify", "check", "budget", "Exit codes:");
+    assertThat(version.out()).startsWith("failmode ").contains("Drools");
+    assertThat(classifyHelp.out()).contains("--format=FORMAT", "text, json", "--set=KEY=VALUE", "--rules=PACK");
+  }
+
+  @Test
+  void budgetShowsTheArithmetic() {
+    Cli year = Cli.run("budget", "--slo", "99.99");
+    Cli month = Cli.run("budget", "--slo", "99.9", "--window", "30d", "--duration", "20m", "--frequency", "2/month");
+
+    assertThat(year.exitCode()).isZero();
+    assertThat(year.out()).contains("error budget: (100% - 99.99%) x 365d (525600 min) = 52.56 min");
+    assertThat(month.out()).contains("43.2 min").contains("one occurrence: 20m = 20 min, 46.3% of the budget")
+        .contains("2/month = 1.97 per 30d x 20 min = 39.45 min per 30d, 91.3%");
+    assertThat(Cli.run("budget", "--slo", "99", "--window", "30d", "--format", "json").out()).contains("\"budgetMinutes\" : 432");
+  }
+
+  @Test
+  void budgetRefusesBadNumbers() {
+    Cli over = Cli.run("budget", "--slo", "100.5");
+    Cli frequencyAlone = Cli.run("budget", "--slo", "99.9", "--frequency", "4/year");
+
+    assertThat(over.exitCode()).isEqualTo(2);
+    assertThat(over.err()).contains("--slo: 100.5 is over 100");
+    assertThat(frequencyAlone.exitCode()).isEqualTo(2);
+    assertThat(Cli.run("budget", "--slo", "99.9", "--duration", "5 minutes").err()).contains("did you mean '5m'?");
+  }
+
+  @Test
+  void outputIsWrittenWholeToAFile() throws Exception {
+    Path report = dir.resolve("report.json");
+
+    Cli cli = Cli.run("classify", EXAMPLES, TODAY, "--format", "json", "--output", report.toString());
+
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).isEmpty();
+    assertThat(new ObjectMapper().readTree(report.toFile()).path("results")).hasSize(19);
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(report); // no temporary file left beside it
+    }
+  }
+
+  @Test
+  void anUnwritableOutputIsAClearError() {
+    Cli cli = Cli.run("classify", EXAMPLES, "--output", dir.resolve("no/such/folder/report.txt").toString());
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("does not exist").doesNotContain("Exception");
+  }
+
+  @Test
+  void parametersCanBeSet() {
+    Cli strict = Cli.run("classify", EXAMPLES, TODAY, "--format", "json", "--set", "window-share=5%");
+
+    assertThat(strict.exitCode()).isZero();
+    assertThat(strict.out()).contains("over 5% is NOT OK");
+  }
+}

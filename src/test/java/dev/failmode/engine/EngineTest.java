@@ -1,0 +1,225 @@
+package dev.failmode.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.failmode.Fixtures;
+import dev.failmode.load.CatalogueLoader;
+import dev.failmode.model.Catalogue;
+import dev.failmode.model.Decision;
+import dev.failmode.model.Problem;
+import dev.failmode.model.Report;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The engine with packs written for the test: dominance, the firing limit, broken rules and packs. */
+class EngineTest {
+  @TempDir Path dir;
+
+  private static final String HEADER = """
+      package test.rules;
+      import dev.failmode.model.*;
+      """;
+
+  private Path pack(String id, String drl) throws IOException {
+    Path pack = dir.resolve(id);
+    Files.createDirectories(pack);
+    Files.writeString(pack.resolve("pack.yaml"), "id: " + id + "\nversion: 1.0.0\ndescription: a pack for a test\n");
+    Files.writeString(pack.resolve("rules.drl"), HEADER + drl);
+    return pack;
+  }
+
+  private RuleBase compile(Path... packs) throws PackException {
+    PackLoader loader = new PackLoader(dir);
+    List<RulePack> loaded = new java.util.ArrayList<>();
+    for (Path pack : packs) {
+      loaded.add(loader.resolve(pack.toString()));
+    }
+    return RuleBase.compile(loaded);
+  }
+
+  private List<Catalogue> examples() {
+    return new CatalogueLoader(Fixtures.project()).load(List.of(Path.of("examples"))).catalogues();
+  }
+
+  private Report run(RuleBase rules, Set<String> disabled) throws Exception {
+    return new Engine(rules, ParameterValues.resolve(rules.packs(), Map.of()), Fixtures.TODAY, disabled).classify(examples());
+  }
+
+  @ParameterizedTest(name = "OK first at salience {0}")
+  @ValueSource(ints = {100, -100})
+  void notOkWinsWhateverOrderRulesFireIn(int okSalience) throws Exception {
+    RuleBase rules = compile(pack("order", """
+        rule "says-ok" salience %d
+        when $v : Verdict() then $v.okToBreak("fine"); end
+        rule "says-not-ok" salience %d
+        when $v : Verdict() then $v.notOk("not fine"); end
+        """.formatted(okSalience, -okSalience)));
+
+    Report report = run(rules, Set.of());
+
+    assertThat(report.results()).isNotEmpty().extracting(r -> r.verdict()).containsOnly(Decision.NOT_OK);
+    assertThat(report.results().get(0).reasons()).extracting(r -> r.rule()).containsExactly("order/says-not-ok", "order/says-ok");
+  }
+
+  @Test
+  void everyFailureModeGivesExactlyOneResultEvenWhenNoRuleFires() throws Exception {
+    RuleBase rules = compile(pack("silent", """
+        rule "never" when $v : Verdict( mode.id == "no-such-mode" ) then $v.notOk("never"); end
+        """));
+
+    Report report = run(rules, Set.of());
+
+    int modes = examples().stream().mapToInt(c -> c.failureModes().size()).sum();
+    assertThat(report.results()).hasSize(modes).extracting(r -> r.verdict()).containsOnly(Decision.UNCLASSIFIED);
+    assertThat(report.results()).extracting(r -> r.id()).doesNotHaveDuplicates().isSorted();
+  }
+
+  @Test
+  void aRunawayRuleIsStoppedByTheFiringLimitAndNamed() throws Exception {
+    RuleBase rules = compile(pack("loop", """
+        rule "forever"
+        when $v : Verdict() then update($v); end
+        """));
+
+    assertThatThrownBy(() -> run(rules, Set.of()))
+        .isInstanceOf(RuleFailure.class)
+        .hasMessageContaining("rule loop/forever fired")
+        .hasMessageContaining("firing limit")
+        .satisfies(e -> assertThat(((RuleFailure) e).rule()).isEqualTo("loop/forever"));
+  }
+
+  @Test
+  void aRuleThatThrowsIsNamedWithTheFailureModeItWasJudging() throws Exception {
+    RuleBase rules = compile(pack("boom", """
+        rule "explodes"
+        when $v : Verdict( mode.id == "runtime-segfault" ) then throw new IllegalStateException("boom"); end
+        """));
+
+    assertThatThrownBy(() -> run(rules, Set.of()))
+        .isInstanceOf(RuleFailure.class)
+        .hasMessageContaining("rule boom/explodes")
+        .hasMessageContaining("rules.drl:")
+        .hasMessageContaining("envoy-mesh/envoy/runtime-segfault")
+        .hasMessageContaining("IllegalStateException: boom");
+  }
+
+  @Test
+  void disabledRulesDoNotFire() throws Exception {
+    RuleBase rules = Fixtures.core();
+
+    Report report = run(rules, Set.of("core/wrong-data-never-ok", "core/user-facing-unjudgeable", "core/incident-only-once"));
+
+    assertThat(Fixtures.result(report, "envoy-mesh/xds-server/serves-incomplete-config").verdict()).isEqualTo(Decision.UNCLASSIFIED);
+  }
+
+  @Test
+  void drlErrorsAreLocatedAtThePackFileAndLine() throws Exception {
+    Path pack = pack("broken", """
+        rule "typo"
+        when
+            $v : Verdict( mode.efect == Effect.CRASH )
+        then
+            $v.notOk("x");
+        end
+        """);
+
+    assertThatThrownBy(() -> compile(pack)).isInstanceOf(PackException.class).satisfies(e -> {
+      List<Problem> problems = ((PackException) e).problems();
+      assertThat(problems).isNotEmpty();
+      assertThat(problems.get(0).location().file()).isEqualTo("broken/rules.drl");
+      assertThat(problems.get(0).location().line()).isEqualTo(5);
+      assertThat(problems.get(0).message()).contains("efect");
+    });
+  }
+
+  @Test
+  void drlSyntaxErrorsAreLocatedToo() throws Exception {
+    Path pack = pack("syntax", """
+        rule "unfinished"
+        when
+            $v : Verdict(
+        then
+        end
+        """);
+
+    assertThatThrownBy(() -> compile(pack)).isInstanceOf(PackException.class)
+        .satisfies(e -> assertThat(((PackException) e).problems()).allSatisfy(p -> {
+          assertThat(p.location().file()).isEqualTo("syntax/rules.drl");
+          assertThat(p.location().line()).isPositive();
+        }));
+  }
+
+  @Test
+  void ruleIdsAreKebabCaseAndUniqueInAPack() throws Exception {
+    Path pack = pack("ids", """
+        rule "First Rule" when $v : Verdict() then $v.note("a"); end
+        rule "second" @id("dup") when $v : Verdict() then $v.note("b"); end
+        rule "third" @id("dup") when $v : Verdict() then $v.note("c"); end
+        """);
+
+    assertThatThrownBy(() -> compile(pack)).isInstanceOf(PackException.class).satisfies(e -> assertThat(
+        ((PackException) e).problems()).extracting(Problem::message)
+        .anySatisfy(m -> assertThat(m).contains("'First Rule'").contains("not kebab-case"))
+        .anySatisfy(m -> assertThat(m).contains("'dup' is used twice")));
+  }
+
+  @Test
+  void twoPacksCannotDefineTheSameRule() throws Exception {
+    Path a = pack("a", "rule \"same\" when $v : Verdict() then $v.note(\"a\"); end\n");
+    Path b = pack("b", "rule \"same\" when $v : Verdict() then $v.note(\"b\"); end\n");
+
+    assertThatThrownBy(() -> compile(a, b)).isInstanceOf(PackException.class)
+        .satisfies(e -> assertThat(((PackException) e).problems().get(0).message()).contains("give each pack a package of its own"));
+  }
+
+  @Test
+  void aBrokenManifestIsLocated() throws Exception {
+    Path pack = dir.resolve("manifest");
+    Files.createDirectories(pack);
+    Files.writeString(pack.resolve("pack.yaml"), """
+        id: Manifest
+        version: one
+        descripton: typo
+        parameters:
+          - name: limit
+            type: share
+            default: lots
+            description: a limit
+        """);
+    Files.writeString(pack.resolve("r.drl"), HEADER);
+
+    assertThatThrownBy(() -> new PackLoader(dir).resolve("manifest")).isInstanceOf(PackException.class)
+        .satisfies(e -> assertThat(((PackException) e).problems()).extracting(Problem::toString)
+            .anySatisfy(m -> assertThat(m).startsWith("manifest/pack.yaml:1:").contains("kebab-case"))
+            .anySatisfy(m -> assertThat(m).startsWith("manifest/pack.yaml:2:").contains("semantic version"))
+            .anySatisfy(m -> assertThat(m).startsWith("manifest/pack.yaml:3:").contains("did you mean 'description'"))
+            .anySatisfy(m -> assertThat(m).startsWith("manifest/pack.yaml:7:").contains("not a number")));
+  }
+
+  @Test
+  void unknownPacksAndParametersAreBadUsageWithSuggestions() {
+    assertThatThrownBy(() -> new PackLoader(dir).resolve("cor")).isInstanceOf(PackException.class)
+        .hasMessageContaining("did you mean 'core'");
+    assertThatThrownBy(() -> ParameterValues.resolve(Fixtures.core().packs(), Map.of("window-shar", "0.3")))
+        .isInstanceOf(PackException.class).hasMessageContaining("did you mean 'window-share'");
+    assertThatThrownBy(() -> ParameterValues.resolve(Fixtures.core().packs(), Map.of("window-share", "lots")))
+        .isInstanceOf(PackException.class).hasMessageContaining("not a number");
+  }
+
+  @Test
+  void theBuiltInPackIsTheDefaultAndCarriesItsVersion() {
+    assertThat(Fixtures.core().packRefs()).singleElement().satisfies(ref -> {
+      assertThat(ref.id()).isEqualTo("core");
+      assertThat(ref.version()).matches("\\d+\\.\\d+\\.\\d+");
+    });
+  }
+}

@@ -1,0 +1,238 @@
+package dev.failmode.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.failmode.Fixtures;
+import dev.failmode.model.Catalogue;
+import dev.failmode.model.Component;
+import dev.failmode.model.Effect;
+import dev.failmode.model.FailureMode;
+import dev.failmode.model.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CatalogueLoaderTest {
+  private static final Path MALFORMED = Fixtures.project().resolve("src/test/resources/malformed");
+  private static final Pattern EXPECT = Pattern.compile("^# expect: (\\d+): (.+)$", Pattern.MULTILINE);
+
+  @TempDir Path dir;
+
+  private LoadResult load(Path... paths) {
+    return new CatalogueLoader(dir).load(List.of(paths));
+  }
+
+  static Stream<Path> malformed() throws IOException {
+    try (Stream<Path> files = Files.list(MALFORMED)) {
+      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  /** Each malformed fixture marks the problem it must produce inline: {@code # expect: LINE: TEXT}. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformed")
+  void malformedFilesGiveLocatedProblems(Path file) throws IOException {
+    Matcher expect = EXPECT.matcher(Files.readString(file));
+    assertThat(expect.find()).as("the fixture says what it expects").isTrue();
+    int line = Integer.parseInt(expect.group(1));
+    String text = expect.group(2);
+
+    LoadResult result = new CatalogueLoader(MALFORMED).load(List.of(file));
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.catalogues()).isEmpty();
+    assertThat(result.problems()).allSatisfy(p -> assertThat(p.location().file()).isEqualTo(file.getFileName().toString()));
+    assertThat(result.problems()).as("a problem at line %d containing '%s'", line, text)
+        .anySatisfy(p -> {
+          assertThat(p.location().line()).isEqualTo(line);
+          assertThat(p.location().column()).isPositive();
+          assertThat(p.toString()).contains(text);
+        });
+  }
+
+  @Test
+  void theExamplesLoadIntoRecords() {
+    LoadResult result = new CatalogueLoader(Fixtures.project()).load(List.of(Path.of("examples")));
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.catalogues()).extracting(Catalogue::file).containsExactly("examples/envoy.yaml", "examples/kubernetes.yaml");
+    Catalogue envoy = result.catalogues().get(0);
+    assertThat(envoy.slo().target()).isEqualByComparingTo("99.99");
+    assertThat(envoy.slo().windowDays()).isEqualTo(365);
+    Component proxy = envoy.components().stream().filter(c -> c.name().equals("envoy")).findFirst().orElseThrow();
+    assertThat(proxy.version()).isEqualTo("1.8");
+    FailureMode segfault = proxy.failureModes().stream().filter(m -> m.id().equals("runtime-segfault")).findFirst().orElseThrow();
+    assertThat(segfault.fullId()).isEqualTo("envoy-mesh/envoy/runtime-segfault");
+    assertThat(segfault.effect()).isEqualTo(Effect.CRASH);
+    assertThat(segfault.duration()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(segfault.frequency().toString()).isEqualTo("52/year");
+    assertThat(segfault.waiver().owner()).isEqualTo("alice@example.org");
+    assertThat(segfault.location().line()).isPositive();
+  }
+
+  @Test
+  void emptyBinaryAndUtf16FilesAreLocatedProblems() throws IOException {
+    Path empty = write("empty.yaml", new byte[0]);
+    Path binary = write("binary.yaml", new byte[] {'a', ':', ' ', 0, 1, 2, (byte) 0xff});
+    Path utf16 = write("utf16.yaml", "\uFEFFapiVersion: failmode/v1\n".getBytes(StandardCharsets.UTF_16LE));
+    Path latin1 = write("latin1.yaml", "metadata:\n  name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThat(load(empty).problems()).singleElement().hasToString("empty.yaml:1:1: the file is empty: a failure-mode file starts with "
+        + "'apiVersion: failmode/v1'");
+    assertThat(load(binary).problems()).singleElement().extracting(Problem::toString).asString().contains("binary");
+    assertThat(load(utf16).problems()).singleElement().extracting(Problem::toString).asString().contains("UTF-16");
+    assertThat(load(latin1).problems()).singleElement().extracting(Problem::toString).asString()
+        .startsWith("latin1.yaml:2:").contains("not valid UTF-8");
+  }
+
+  @Test
+  void aUtf8ByteOrderMarkIsAllowed() throws IOException {
+    Path file = write("bom.yaml", ("\uFEFF" + minimal("shop")).getBytes(StandardCharsets.UTF_8));
+
+    assertThat(load(file).problems()).isEmpty();
+  }
+
+  @Test
+  void anAliasBombFailsFastWithOneProblemPerKind() throws IOException {
+    StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      String previous = "*" + (char) (c - 1);
+      bomb.append(c).append(": &").append(c).append(" [").append(String.join(",", java.util.Collections.nCopies(9, previous)))
+          .append("]\n");
+    }
+    Path file = write("bomb.yaml", bomb.toString().getBytes(StandardCharsets.UTF_8));
+
+    List<Problem> problems = load(file).problems();
+
+    assertThat(problems).filteredOn(p -> p.message().contains("anchors")).singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("this file has 10 anchors"));
+    assertThat(problems).filteredOn(p -> p.message().contains("aliases")).singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("this file has 81 aliases"));
+  }
+
+  @Test
+  void deepNestingFailsAtTheLimitNotTheStack() throws IOException {
+    Path flow = write("flow.yaml", ("a: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n").getBytes(StandardCharsets.UTF_8));
+    Path blocks = write("block.yaml", ("- ".repeat(20_000) + "x\n").getBytes(StandardCharsets.UTF_8));
+
+    assertThat(load(flow).problems()).singleElement().extracting(Problem::toString).asString().startsWith("flow.yaml:1:")
+        .contains("nested more than 64 levels");
+    assertThat(load(blocks).problems()).singleElement().extracting(Problem::toString).asString().contains("nested more than 64 levels");
+  }
+
+  @Test
+  void oversizedFilesAndValuesAreRefusedWithTheLimit() throws IOException {
+    Path big = write("big.yaml", new byte[0]);
+    Files.write(big, new byte[(int) Limits.DEFAULT.maxFileBytes() + 1]);
+    Path longValue = write("long.yaml", minimal("shop").replace("description: it breaks", "description: " + "x".repeat(70_000))
+        .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(load(big).problems()).singleElement().extracting(Problem::message).asString().contains("more than the limit of 16.0 MiB");
+    assertThat(load(longValue).problems()).singleElement().extracting(Problem::message).asString()
+        .contains("70000 characters is longer than the limit of 65536");
+  }
+
+  @Test
+  void largeLegitimateFilesStillLoad() throws IOException {
+    StringBuilder yaml = new StringBuilder("apiVersion: failmode/v1\nkind: FailureModes\nmetadata:\n  name: big\ncomponents:\n");
+    for (int c = 0; c < 100; c++) {
+      yaml.append("  - name: c").append(c).append("\n    failureModes:\n");
+      for (int m = 0; m < 200; m++) {
+        yaml.append("      - id: m").append(m).append("\n        description: mode ").append(m)
+            .append(" of a large catalogue\n        effect: crash\n        duration: 5m\n        frequency: 2/year\n");
+      }
+    }
+    Path file = write("large.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8));
+
+    LoadResult result = load(file);
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.catalogues().get(0).failureModes()).hasSize(20_000);
+  }
+
+  @Test
+  void idsAreUniqueAcrossFilesAndADuplicateNamesBothPlaces() throws IOException {
+    Path a = write("a.yaml", minimal("shop").getBytes(StandardCharsets.UTF_8));
+    Path b = write("b.yaml", minimal("shop").getBytes(StandardCharsets.UTF_8));
+
+    LoadResult result = load(b, a);
+
+    assertThat(result.problems()).singleElement().hasToString(
+        "b.yaml:8:9: duplicate failure mode id 'shop/api/down': a.yaml:8:9 declares it too; ids are unique across every file of a run");
+  }
+
+  @Test
+  void foldersAreWalkedForFailureModeFilesAndOtherYamlIsSkippedAndSaidSo() throws IOException {
+    Files.createDirectories(dir.resolve("cfg/nested"));
+    Files.createDirectories(dir.resolve("cfg/.hidden"));
+    write("cfg/nested/shop.yml", minimal("shop").getBytes(StandardCharsets.UTF_8));
+    write("cfg/web.yaml", minimal("web").getBytes(StandardCharsets.UTF_8));
+    write("cfg/.hidden/ignored.yaml", "not: [valid".getBytes(StandardCharsets.UTF_8));
+    write("cfg/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\n".getBytes(StandardCharsets.UTF_8));
+    write("cfg/helm-template.yaml", "{{ .Values.name }}: [\n".getBytes(StandardCharsets.UTF_8));
+    write("cfg/notes.txt", "apiVersion: failmode/v1".getBytes(StandardCharsets.UTF_8));
+
+    LoadResult result = load(dir.resolve("cfg"));
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.catalogues()).extracting(Catalogue::file).containsExactly("cfg/nested/shop.yml", "cfg/web.yaml");
+    assertThat(result.skipped()).containsExactly(
+        "cfg/deployment.yaml: not a failure-mode file (its apiVersion does not start with failmode/)",
+        "cfg/helm-template.yaml: not a failure-mode file (no 'apiVersion: failmode/...')");
+  }
+
+  @Test
+  void aBrokenFailureModeFileInAFolderIsNotSkipped() throws IOException {
+    Files.createDirectories(dir.resolve("cfg"));
+    write("cfg/shop.yaml", (minimal("shop") + "  bad: [\n").getBytes(StandardCharsets.UTF_8));
+
+    LoadResult result = load(dir.resolve("cfg"));
+
+    assertThat(result.skipped()).isEmpty();
+    assertThat(result.problems()).singleElement().extracting(Problem::toString).asString().startsWith("cfg/shop.yaml:");
+  }
+
+  @Test
+  void theOrderOfPathsDoesNotChangeTheResult() throws IOException {
+    Path a = write("a.yaml", minimal("a").getBytes(StandardCharsets.UTF_8));
+    Path b = write("b.yaml", minimal("b").getBytes(StandardCharsets.UTF_8));
+
+    assertThat(load(b, a)).isEqualTo(load(a, b)).isEqualTo(load(dir, a));
+  }
+
+  @Test
+  void aMissingPathIsAProblem() {
+    assertThat(load(Path.of("nowhere.yaml")).problems()).singleElement().hasToString("nowhere.yaml: no such file or folder");
+  }
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    Path file = dir.resolve(name);
+    Files.write(file, bytes);
+    return file;
+  }
+
+  static String minimal(String system) {
+    return """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: %s
+        components:
+          - name: api
+            failureModes:
+              - description: it breaks
+                id: down
+                effect: crash
+        """.formatted(system).replace("  - description: it breaks\n        id: down", "  - id: down\n        description: it breaks");
+  }
+}
