@@ -32,7 +32,7 @@ final class BudgetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LoggingOptions logging;
 
-  @Option(names = "--slo", required = true, paramLabel = "PERCENT", description = "The SLO target: 99.99 or 99.99%.")
+  @Option(names = "--slo", required = true, paramLabel = "PERCENT", description = "The SLO target: 99.99 or 99.99%%.")
   String slo;
 
   @Option(names = "--window", paramLabel = "Nd", defaultValue = "365d", description = "The SLO window in days (default: ${DEFAULT-VALUE}).")

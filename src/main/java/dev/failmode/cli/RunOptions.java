@@ -29,7 +29,7 @@ final class RunOptions {
   Path output;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
-      description = "Set a rule pack parameter, e.g. --set window-share=30% (or core.window-share=0.3). Repeatable.")
+      description = "Set a rule pack parameter, e.g. --set window-share=30%% (or core.window-share=0.3). Repeatable.")
   Map<String, String> parameters = new LinkedHashMap<>();
 
   @Option(names = "--today", paramLabel = "DATE",

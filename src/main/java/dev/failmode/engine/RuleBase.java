@@ -94,7 +94,7 @@ public final class RuleBase {
       String file = error.getResource() != null && error.getResource().getSourcePath() != null
           ? error.getResource().getSourcePath() : pack.origin();
       int line = error.getLines() != null && error.getLines().length > 0 ? Math.max(0, error.getLines()[0]) : 0;
-      String message = clean(error.getMessage());
+      String message = withSuggestion(clean(error.getMessage()));
       if (message.equals("Parser returned a null Package")) {
         continue; // follows a parser error already reported
       }
@@ -169,6 +169,35 @@ public final class RuleBase {
     return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
   }
 
+  private static final Pattern UNKNOWN_PROPERTY = Pattern.compile(
+      "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+
+  /** Adds "did you mean" to Drools' message about a property a fact does not have. */
+  static String withSuggestion(String message) {
+    java.util.regex.Matcher m = UNKNOWN_PROPERTY.matcher(message);
+    if (!m.find() || !m.group(1).startsWith("dev.failmode.model.")) {
+      return message;
+    }
+    try {
+      Class<?> type = Class.forName(m.group(1), false, RuleBase.class.getClassLoader());
+      List<String> properties = new ArrayList<>();
+      for (java.lang.reflect.Method method : type.getMethods()) {
+        if (method.getParameterCount() == 0 && method.getDeclaringClass() != Object.class) {
+          String name = method.getName();
+          if (name.startsWith("get") && name.length() > 3) {
+            name = Character.toLowerCase(name.charAt(3)) + name.substring(4);
+          } else if (name.startsWith("is") && name.length() > 2) {
+            name = Character.toLowerCase(name.charAt(2)) + name.substring(3);
+          }
+          properties.add(name);
+        }
+      }
+      return message + dev.failmode.load.Suggest.didYouMean(m.group(2), properties);
+    } catch (ClassNotFoundException e) {
+      return message;
+    }
+  }
+
   /** Drools' message on one line, without the excerpt and caret lines it draws under it. */
   static String clean(String message) {
     if (message == null) {
@@ -188,8 +217,23 @@ public final class RuleBase {
     return text.toString();
   }
 
+  /**
+   * Drools often reports one mistake several times over, as one message per analysis step. The
+   * first message at a place is the most complete; the rest are logged, not shown.
+   */
   private static List<Problem> dedupe(List<Problem> problems) {
-    return problems.stream().distinct().sorted().toList();
+    Map<Location, Problem> first = new java.util.LinkedHashMap<>();
+    for (Problem problem : problems) {
+      Location at = problem.location();
+      if (at.line() <= 0 || first.putIfAbsent(at, problem) == null) {
+        first.putIfAbsent(at, problem);
+        continue;
+      }
+      log.info("{}: also: {}", at, problem.message());
+    }
+    List<Problem> kept = new ArrayList<>(first.values());
+    problems.stream().filter(p -> p.location().line() <= 0).filter(p -> !kept.contains(p)).forEach(kept::add);
+    return kept.stream().distinct().sorted().toList();
   }
 
   static String key(String packageName, String ruleName) {

@@ -82,6 +82,8 @@ public final class CatalogueLoader {
       }
     }
     problems.addAll(duplicateIds(catalogues));
+    log.info("read {} files: {} failure-mode files, {} skipped, {} problems", sorted.size(), catalogues.size(), skipped.size(),
+        problems.size());
     return new LoadResult(problems.isEmpty() ? catalogues : List.of(), problems, skipped);
   }
 

@@ -207,6 +207,24 @@ class CliTest {
   }
 
   @Test
+  void everyCommandsHelpRendersWithoutWarnings() {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      for (String command : new String[] {"classify", "check", "budget"}) {
+        Cli help = Cli.run(command, "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: failmode " + command).contains("Exit codes:");
+        assertThat(help.err()).isEmpty();
+      }
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).as("picocli's warnings").isEmpty();
+  }
+
+  @Test
   void budgetShowsTheArithmetic() {
     Cli year = Cli.run("budget", "--slo", "99.99");
     Cli month = Cli.run("budget", "--slo", "99.9", "--window", "30d", "--duration", "20m", "--frequency", "2/month");

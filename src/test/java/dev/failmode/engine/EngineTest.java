@@ -134,10 +134,11 @@ class EngineTest {
 
     assertThatThrownBy(() -> compile(pack)).isInstanceOf(PackException.class).satisfies(e -> {
       List<Problem> problems = ((PackException) e).problems();
-      assertThat(problems).isNotEmpty();
-      assertThat(problems.get(0).location().file()).isEqualTo("broken/rules.drl");
-      assertThat(problems.get(0).location().line()).isEqualTo(5);
-      assertThat(problems.get(0).message()).contains("efect");
+      assertThat(problems).singleElement().satisfies(p -> {
+        assertThat(p.location().file()).isEqualTo("broken/rules.drl");
+        assertThat(p.location().line()).isEqualTo(5);
+        assertThat(p.message()).contains("efect").endsWith("did you mean 'effect'?");
+      });
     });
   }
 
