@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: cli -> report, engine -> load -> budget -> model. The library (all
- * but cli) is usable from Java on its own; the model knows nothing of YAML, Drools or output.
+ * Dependencies point one way: cli -> report -> policy -> model, and cli -> engine -> load ->
+ * budget -> model. The library (all but cli) is usable from Java on its own; the model knows
+ * nothing of YAML, Drools or output.
  */
 class ArchitectureTest {
   private static JavaClasses classes;
@@ -56,6 +57,14 @@ class ArchitectureTest {
   void loadingAndReportingDoNotDependOnTheEngine() {
     noClasses().that().resideInAnyPackage("dev.failmode.load..", "dev.failmode.report..")
         .should().dependOnClassesThat().resideInAPackage("dev.failmode.engine..")
+        .check(classes);
+  }
+
+  @Test
+  void thePolicyKnowsOnlyTheModel() {
+    noClasses().that().resideInAPackage("dev.failmode.policy..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.failmode.load..", "dev.failmode.engine..", "dev.failmode.report..",
+            "dev.failmode.cli..", "org.drools..", "org.kie..")
         .check(classes);
   }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "budget", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+@Command(name = "budget", mixinStandardHelpOptions = true, usageHelpWidth = 100, versionProvider = FailmodeCommand.Version.class,
     description = {
         "The error-budget arithmetic on its own: the budget an SLO leaves over a window, and what a failure of a given"
             + " duration and frequency uses of it.",
@@ -87,7 +87,10 @@ final class BudgetCommand implements Callable<Integer> {
     try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-      json.useDefaultPrettyPrinter();
+      json.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+          .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
+          .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+              .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)));
       json.writeStartObject();
       json.writeNumberField("target", target);
       json.writeNumberField("windowDays", days);

@@ -1,14 +1,18 @@
 package dev.failmode.cli;
 
-import dev.failmode.engine.Policy;
-import dev.failmode.engine.Policy.FailOn;
-import dev.failmode.engine.Policy.Violation;
 import dev.failmode.model.Report;
+import dev.failmode.policy.FailOn;
+import dev.failmode.policy.Judgement;
+import dev.failmode.policy.Policy;
+import dev.failmode.policy.Snapshot;
+import dev.failmode.policy.Violation;
 import dev.failmode.report.Format;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -18,18 +22,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+@Command(name = "check", mixinStandardHelpOptions = true, usageHelpWidth = 100, versionProvider = FailmodeCommand.Version.class,
     description = {
         "The CI gate: validate failure-mode files, classify them, and apply the policy.",
         "",
         "With --format text (the default) it prints what fails the policy, one line each, like a linter;"
-            + " other formats print the whole report and say on standard error what failed."},
+            + " other formats print the whole report (with a policy block) and say on standard error what failed.",
+        "With --baseline it fails only on what a previous JSON report did not already have."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every file is valid and the policy holds",
         "1:the policy does not hold: an open NOT OK, an UNCLASSIFIED mode, a contradicted claim, an expired waiver,"
             + " or a file over its budget (--fail-on chooses which)",
-        "2:bad input or usage: invalid YAML, schema violation, unknown pack, broken rule pack"})
+        "2:bad input or usage: invalid YAML, schema violation, unknown pack, broken rule pack, unreadable baseline"})
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RunOptions options;
@@ -39,41 +44,70 @@ final class CheckCommand implements Callable<Integer> {
       description = "What fails the check: ${COMPLETION-CANDIDATES} (default: all of them). Repeatable or comma-separated.")
   Set<FailOn> failOn = EnumSet.allOf(FailOn.class);
 
+  @Option(names = "--baseline", paramLabel = "REPORT.json",
+      description = "A previous run's JSON report (--format json): fail only on violations it does not already have.")
+  Path baseline;
+
   @Override
   public Integer call() throws UserError {
+    Snapshot previous = readBaseline();
     Report report = Pipeline.run(options, spec.commandLine().getErr());
-    List<Violation> violations = new Policy(failOn).violations(report);
+    Policy policy = new Policy(failOn);
+    Judgement judgement = previous == null ? policy.judge(report) : policy.judge(report, previous);
     PrintWriter out = spec.commandLine().getOut();
-    if (options.format == Format.TEXT && options.output == null) {
-      printViolations(violations, out);
+    String summary = summary(report, judgement);
+    if (options.format == Format.TEXT) {
+      // check's text is what fails, like a linter, wherever it goes; classify prints the whole report
+      Pipeline.write(writer -> {
+        for (Violation v : judgement.violations()) {
+          writer.write(v.location() + ": " + v.kind() + ": " + v.id() + ": " + v.message()
+              + (v.rule() == null || v.rule().isEmpty() || v.message().contains("[" + v.rule() + "]") ? "" : " [" + v.rule() + "]") + "\n");
+        }
+        writer.write(summary + "\n");
+      }, options, out);
     } else {
-      Pipeline.write(report, options, out);
+      Pipeline.write(report, judgement, options, out);
     }
-    PrintWriter summaryOut = options.format == Format.TEXT && options.output == null ? out : spec.commandLine().getErr();
-    summaryOut.println(summary(report, violations));
-    summaryOut.flush();
-    return violations.isEmpty() ? ExitCode.OK : ExitCode.POLICY;
+    if (options.format != Format.TEXT || options.output != null) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(summary);
+      err.flush();
+    }
+    return judgement.passed() ? ExitCode.OK : ExitCode.POLICY;
   }
 
-  private void printViolations(List<Violation> violations, PrintWriter out) {
-    for (Violation v : violations) {
-      out.println(v.location() + ": " + v.kind() + ": " + v.id() + ": " + v.message());
+  private Snapshot readBaseline() throws UserError {
+    if (baseline == null) {
+      return null;
+    }
+    if (!Files.isRegularFile(baseline)) {
+      throw new UserError("--baseline " + baseline + ": no such file");
+    }
+    try {
+      return Snapshot.read(baseline);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--baseline " + e.getMessage());
+    } catch (IOException e) {
+      throw new UserError("--baseline " + baseline + ": cannot read: " + e.getMessage());
     }
   }
 
-  private String summary(Report report, List<Violation> violations) {
+  private String summary(Report report, Judgement judgement) {
     String checked = report.summary().failureModes() + " failure modes in " + report.catalogues().size()
         + (report.catalogues().size() == 1 ? " file" : " files");
-    if (violations.isEmpty()) {
-      return "check passed: " + checked + " (failing on " + failOnText() + ")";
+    String accepted = judgement.accepted().isEmpty() ? "" : "; " + judgement.accepted().size()
+        + (judgement.accepted().size() == 1 ? " violation" : " violations") + " already in the baseline " + baseline + " accepted";
+    if (judgement.passed()) {
+      return "check passed: " + checked + " (failing on " + failOnText() + ")" + accepted;
     }
     Map<FailOn, Integer> counts = new LinkedHashMap<>();
-    violations.forEach(v -> counts.merge(v.kind(), 1, Integer::sum));
-    StringBuilder text = new StringBuilder("check failed: ").append(violations.size())
-        .append(violations.size() == 1 ? " violation" : " violations").append(" in ").append(checked).append(" (");
+    judgement.violations().forEach(v -> counts.merge(v.kind(), 1, Integer::sum));
+    StringBuilder text = new StringBuilder("check failed: ").append(judgement.violations().size())
+        .append(baseline == null ? "" : " new").append(judgement.violations().size() == 1 ? " violation" : " violations")
+        .append(" in ").append(checked).append(" (");
     counts.forEach((kind, n) -> text.append(n).append(' ').append(kind).append(", "));
     text.setLength(text.length() - 2);
-    return text.append(')').toString();
+    return text.append(')').append(accepted).toString();
   }
 
   private String failOnText() {

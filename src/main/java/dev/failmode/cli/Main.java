@@ -28,7 +28,8 @@ public final class Main {
         .setParameterExceptionHandler(Main::usageError)
         .setExecutionExceptionHandler(Main::failure);
     cli.registerConverter(java.time.LocalDate.class, Main::date);
-    cli.registerConverter(dev.failmode.engine.Policy.FailOn.class, text -> choice(dev.failmode.engine.Policy.FailOn.class, text));
+    cli.registerConverter(dev.failmode.policy.FailOn.class, text -> choice(dev.failmode.policy.FailOn.class, text));
+    cli.registerConverter(dev.failmode.report.DiffReport.Format.class, text -> choice(dev.failmode.report.DiffReport.Format.class, text));
     cli.registerConverter(dev.failmode.report.Format.class, text -> choice(dev.failmode.report.Format.class, text));
     cli.registerConverter(Terminal.ColorMode.class, text -> choice(Terminal.ColorMode.class, text));
     try {

@@ -14,6 +14,8 @@ import dev.failmode.model.Problem;
 import dev.failmode.model.Report;
 import dev.failmode.report.AtomicOutput;
 import dev.failmode.report.Format;
+import dev.failmode.report.Rendering;
+import dev.failmode.policy.Judgement;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -38,7 +40,7 @@ final class Pipeline {
     }
     if (!loaded.ok()) {
       long files = loaded.filesWithProblems();
-      throw new UserError(loaded.problems().size() + (loaded.problems().size() == 1 ? " problem" : " problems") + " in " + files
+      throw new UserError(loaded.problemCount() + (loaded.problemCount() == 1 ? " problem" : " problems") + " in " + files
           + (files == 1 ? " file" : " files") + "; nothing was classified", loaded.problems());
     }
     if (loaded.catalogues().isEmpty()) {
@@ -63,20 +65,34 @@ final class Pipeline {
   }
 
   /** Writes the report to standard output, or to {@code --output} whole or not at all. */
-  static void write(Report report, RunOptions options, PrintWriter out) throws UserError {
+  static void write(Report report, Judgement judgement, RunOptions options, PrintWriter out) throws UserError {
     boolean toFile = options.output != null;
-    Format.Style style = new Format.Style(!toFile && options.format == Format.TEXT && Terminal.color(options.color));
+    Rendering rendering = new Rendering(report, judgement, !toFile && options.format == Format.TEXT && Terminal.color(options.color));
     try {
       if (toFile) {
-        AtomicOutput.write(options.output, writer -> options.format.writer(style).write(report, writer));
+        AtomicOutput.write(options.output, writer -> options.format.writer().write(rendering, writer));
       } else {
         Writer writer = out;
-        options.format.writer(style).write(report, writer);
+        options.format.writer().write(rendering, writer);
         out.flush();
       }
     } catch (IOException e) {
       throw new UserError(e.getMessage() == null ? "cannot write the report" : e.getMessage(),
           List.of());
+    }
+  }
+
+  /** Writes other content the same way: to standard output, or to {@code --output} whole or not at all. */
+  static void write(AtomicOutput.Content content, RunOptions options, PrintWriter out) throws UserError {
+    try {
+      if (options.output != null) {
+        AtomicOutput.write(options.output, content);
+      } else {
+        content.writeTo(out);
+        out.flush();
+      }
+    } catch (IOException e) {
+      throw new UserError(e.getMessage() == null ? "cannot write the report" : e.getMessage());
     }
   }
 

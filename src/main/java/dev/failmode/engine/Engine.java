@@ -77,7 +77,10 @@ public final class Engine {
     findings.sort(Comparator.comparing(Finding::location).thenComparing(Finding::kind).thenComparing(Finding::id)
         .thenComparing(Finding::message));
     List<Catalogue> files = catalogues.stream().sorted(Comparator.comparing(Catalogue::file)).toList();
-    return new Report(ToolVersion.failmode(), rules.packRefs(), files, results, findings);
+    List<dev.failmode.model.RuleDoc> docs = new ArrayList<>(rules.rules().stream().map(RuleInfo::doc).toList());
+    docs.add(dev.failmode.model.RuleDoc.NO_RULE_DECIDED);
+    docs.sort(Comparator.comparing(dev.failmode.model.RuleDoc::id));
+    return new Report(ToolVersion.failmode(), rules.packRefs(), docs, files, results, findings);
   }
 
   private void classify(Catalogue catalogue, List<Result> results, List<Finding> findings) throws RuleFailure {
@@ -178,7 +181,7 @@ public final class Engine {
     reasons.sort(Comparator.comparing((Reason r) -> r.vote() == null ? 2 : r.vote() == Decision.NOT_OK ? 0 : 1)
         .thenComparing(Reason::rule).thenComparing(Reason::message));
     if (decision == Decision.UNCLASSIFIED) {
-      reasons.add(new Reason("failmode/no-rule-decided", null,
+      reasons.add(new Reason(dev.failmode.model.RuleDoc.NO_RULE_DECIDED.id(), null,
           "no rule decided this failure mode, so it is UNCLASSIFIED; declare what the rules need (see the notes above) "
               + "or add a rule that decides it"));
     }

@@ -47,9 +47,15 @@ public enum ParameterType {
   }
 
   private static BigDecimal share(String value) {
-    BigDecimal share = value.endsWith("%") ? number(value.substring(0, value.length() - 1).trim()).movePointLeft(2) : number(value);
+    boolean percent = value.endsWith("%");
+    BigDecimal share = percent ? number(value.substring(0, value.length() - 1).trim()).movePointLeft(2) : number(value);
     if (share.signum() < 0) {
       throw new NotationException("'" + value + "' is negative; a share is 0 or more, like 0.25 or 25%");
+    }
+    // 30 almost always means 30%: a bare share above 1 must be written as a percent to say it is meant
+    if (!percent && share.compareTo(BigDecimal.ONE) > 0) {
+      throw new NotationException("'" + value + "' is more than the whole; a share is written 0.3 or 30%"
+          + "; did you mean '" + share.stripTrailingZeros().toPlainString() + "%'? (write shares above 1 as a percent, like 150%)");
     }
     return share;
   }

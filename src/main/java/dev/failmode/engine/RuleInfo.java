@@ -29,4 +29,10 @@ public record RuleInfo(String pack, String id, String name, String packageName, 
   public String description() {
     return metadata.getOrDefault("description", "");
   }
+
+  /** What reports say about the rule. */
+  public dev.failmode.model.RuleDoc doc() {
+    return new dev.failmode.model.RuleDoc(fullId(), pack, title(), description(), metadata.getOrDefault("remediation", ""),
+        metadata.getOrDefault("kind", ""), source, line);
+  }
 }

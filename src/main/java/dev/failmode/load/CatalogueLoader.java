@@ -58,8 +58,12 @@ public final class CatalogueLoader {
   /** A file to read and whether it was named explicitly (rather than found in a folder). */
   private record Input(Path path, String display, boolean explicit) {}
 
-  /** What one file gave: a catalogue, its problems, or a reason it was skipped. */
-  private record FileOutcome(Catalogue catalogue, List<Problem> problems, String skipped) {}
+  /** What one file gave: a catalogue, its problems (and how many in all), or a reason it was skipped. */
+  private record FileOutcome(Catalogue catalogue, List<Problem> problems, String skipped, int problemCount) {
+    FileOutcome(Catalogue catalogue, List<Problem> problems, String skipped) {
+      this(catalogue, problems, skipped, problems.size());
+    }
+  }
 
   public LoadResult load(List<Path> paths) {
     List<Problem> problems = new ArrayList<>();
@@ -72,8 +76,10 @@ public final class CatalogueLoader {
 
     List<Catalogue> catalogues = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    int count = problems.size();
     for (FileOutcome outcome : outcomes) {
       problems.addAll(outcome.problems());
+      count += outcome.problemCount();
       if (outcome.catalogue() != null) {
         catalogues.add(outcome.catalogue());
       }
@@ -81,10 +87,12 @@ public final class CatalogueLoader {
         skipped.add(outcome.skipped());
       }
     }
-    problems.addAll(duplicateIds(catalogues));
+    List<Problem> duplicates = duplicateIds(catalogues);
+    problems.addAll(duplicates);
+    count += duplicates.size();
     log.info("read {} files: {} failure-mode files, {} skipped, {} problems", sorted.size(), catalogues.size(), skipped.size(),
         problems.size());
-    return new LoadResult(problems.isEmpty() ? catalogues : List.of(), problems, skipped);
+    return new LoadResult(problems.isEmpty() ? catalogues : List.of(), problems, skipped, count);
   }
 
   private void collect(Path given, Map<Path, Input> inputs, List<Problem> problems) {
@@ -142,8 +150,7 @@ public final class CatalogueLoader {
       String text = decoded.text();
       TreeReader.Read tree = TreeReader.read(text, file, limits);
       if (!input.explicit() && !isFailureModeFile(tree.root(), text)) {
-        return skipped(file, tree.root() == null ? "not a failure-mode file (no 'apiVersion: failmode/...')"
-            : "not a failure-mode file (its apiVersion does not start with failmode/)");
+        return skipped(file, "not a failure-mode file (" + whyNot(tree.root()) + ")");
       }
       if (tree.root() == null) {
         return failed(tree.problems());
@@ -151,9 +158,8 @@ public final class CatalogueLoader {
       CatalogueBinder.Bound bound = CatalogueBinder.bind(tree.root(), file);
       List<Problem> problems = new ArrayList<>(tree.problems());
       problems.addAll(bound.problems());
-      problems = capped(problems, file);
       log.debug("read {}: {} problems", file, problems.size());
-      return new FileOutcome(problems.isEmpty() ? bound.catalogue() : null, problems, null);
+      return new FileOutcome(problems.isEmpty() ? bound.catalogue() : null, capped(problems), null, problems.size());
     } catch (IOException | UncheckedIOException e) {
       return failed(new Problem(Location.of(file), "", "cannot read: " + describe(e)));
     }
@@ -169,6 +175,14 @@ public final class CatalogueLoader {
       return startsWith(mapping, "apiVersion", FormatV1.API_GROUP) || startsWith(mapping, "kind", FormatV1.KIND);
     }
     return CLAIMS_FORMAT.matcher(text).find();
+  }
+
+  private static String whyNot(Node root) {
+    if (root instanceof Node.Mapping mapping && mapping.entries().get("apiVersion") != null
+        && mapping.entries().get("apiVersion").value() instanceof Node.Scalar scalar) {
+      return "its apiVersion is " + scalar.text() + ", not failmode/...";
+    }
+    return root == null ? "not valid YAML, and no 'apiVersion: failmode/...' in it" : "it has no 'apiVersion: failmode/...'";
   }
 
   private static boolean startsWith(Node.Mapping mapping, String key, String prefix) {
@@ -193,7 +207,7 @@ public final class CatalogueLoader {
   }
 
   /** At most {@link #MAX_PROBLEMS_PER_FILE} problems of a file, then one that counts the rest. */
-  private static List<Problem> capped(List<Problem> problems, String file) {
+  private static List<Problem> capped(List<Problem> problems) {
     if (problems.size() <= MAX_PROBLEMS_PER_FILE) {
       return problems;
     }
@@ -214,7 +228,7 @@ public final class CatalogueLoader {
   }
 
   private FileOutcome skipped(String file, String why) {
-    log.info("skipped {}: {}", file, why);
+    log.debug("skipped {}: {}", file, why);
     return new FileOutcome(null, List.of(), file + ": " + why);
   }
 

@@ -8,8 +8,15 @@ import java.util.List;
  * What reading a set of files and folders gave: the catalogues read, every problem found (sorted
  * by location), and the YAML files in folders that were skipped because they are not
  * failure-mode files.
+ *
+ * @param problemCount how many problems there are in all: past a limit per file, problems are
+ *     counted in one closing problem rather than listed
  */
-public record LoadResult(List<Catalogue> catalogues, List<Problem> problems, List<String> skipped) {
+public record LoadResult(List<Catalogue> catalogues, List<Problem> problems, List<String> skipped, int problemCount) {
+
+  public LoadResult(List<Catalogue> catalogues, List<Problem> problems, List<String> skipped) {
+    this(catalogues, problems, skipped, problems.size());
+  }
 
   public LoadResult {
     catalogues = List.copyOf(catalogues);

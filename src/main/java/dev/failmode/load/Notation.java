@@ -57,7 +57,7 @@ public final class Notation {
       if (seconds.compareTo(BigDecimal.valueOf(MAX_DURATION.getSeconds())) > 0) {
         throw new NotationException("'" + text + "' is longer than the longest duration accepted, " + MAX_DURATION.toDays() + "d");
       }
-      if (seconds.scale() > 3 && seconds.stripTrailingZeros().scale() > 3) {
+      if (seconds.stripTrailingZeros().scale() > 3) {
         throw new NotationException("'" + text + "' is finer than a millisecond; round it");
       }
       return Duration.ofMillis(seconds.movePointRight(3).longValueExact());
@@ -148,6 +148,10 @@ public final class Notation {
     }
     if (percent.signum() == 0) {
       throw new NotationException("an SLO target of 0% promises nothing: write the target you run, like 99.9");
+    }
+    if (percent.compareTo(BigDecimal.ONE) < 0) {
+      throw new NotationException(text + " looks like a fraction, but an SLO target is a percent; did you mean '"
+          + percent.movePointRight(2).stripTrailingZeros().toPlainString() + "'?");
     }
     return percent;
   }

@@ -177,14 +177,12 @@ final class ShapeReader {
   }
 
   private String constant(Node node, Field field, String path) {
-    String expected = field.values().get(0);
     if (node instanceof Scalar scalar && scalar.kind() == Scalar.Kind.STRING && field.values().contains(scalar.text())) {
       return scalar.text();
     }
     String found = node instanceof Scalar scalar ? "'" + scalar.text() + "'" : node.describe();
     String suggestion = node instanceof Scalar scalar ? Suggest.didYouMean(scalar.text(), field.values()) : "";
-    problem(node, path, field.name() + " must be " + String.join(" or ", field.values()) + ", found " + found
-        + (suggestion.isEmpty() ? "" : suggestion.replace("; did you mean '" + expected + "'?", "")));
+    problem(node, path, field.name() + " must be " + String.join(" or ", field.values()) + ", found " + found + suggestion);
     return null;
   }
 

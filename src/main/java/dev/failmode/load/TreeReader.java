@@ -14,11 +14,16 @@ import dev.failmode.load.Node.Sequence;
 import dev.failmode.model.Location;
 import dev.failmode.model.Problem;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads one YAML document into located {@link Node}s with Jackson's streaming YAML parser.
@@ -27,13 +32,16 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * no anchors, aliases, merge keys or custom tags (each value is written where it applies, and an
  * alias bomb has nothing to expand). Nesting depth, document size and value length are bounded
  * by {@link Limits}; the parser stops at the depth limit, so the reader never recurses deeper.
+ * Every problem carries its line, column and YAML path.
  */
 final class TreeReader {
   private static final String STRING_TAG = "tag:yaml.org,2002:str";
+  private static final Map<Limits, YAMLFactory> FACTORIES = new ConcurrentHashMap<>();
 
   private final String file;
   private final Limits limits;
   private final List<Problem> problems = new ArrayList<>();
+  private final Deque<String> path = new ArrayDeque<>();
   private YAMLParser parser;
   // Only the first anchor and the first alias are reported, with a count: an alias bomb is one problem, not thousands.
   private int anchors;
@@ -52,8 +60,6 @@ final class TreeReader {
   static Read read(String text, String file, Limits limits) {
     return new TreeReader(file, limits).read(text);
   }
-
-  private static final java.util.Map<Limits, YAMLFactory> FACTORIES = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static YAMLFactory factory(Limits limits) {
     return FACTORIES.computeIfAbsent(limits, TreeReader::newFactory);
@@ -75,6 +81,9 @@ final class TreeReader {
   }
 
   private Read read(String text) {
+    if (tooLongLine(text)) {
+      return new Read(null, problems);
+    }
     Node root = null;
     try (YAMLParser p = (YAMLParser) factory(limits).createParser(text)) {
       parser = p;
@@ -102,9 +111,7 @@ final class TreeReader {
       problems.add(syntax(e));
       root = null;
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      problems.add(problem(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
-          "YAML syntax error: " + firstLine(e.getOriginalMessage())));
+      problems.add(unreadable(e, text));
       root = null;
     } catch (IOException e) {
       problems.add(problem(1, 1, "could not read the file: " + e.getMessage()));
@@ -113,6 +120,28 @@ final class TreeReader {
     count(firstAnchor, anchors, "anchors");
     count(firstAlias, aliases, "aliases");
     return new Read(root, problems);
+  }
+
+  /**
+   * A line longer than any value may be is refused before parsing: the parser would spend
+   * minutes on a single giant scalar only for the value to be refused afterwards.
+   */
+  private boolean tooLongLine(String text) {
+    int limit = limits.maxScalarLength() + 1_024;
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > limit) {
+          problems.add(problem(line, 1, "line " + line + " is " + (i - start) + " characters long; a value may be at most "
+              + limits.maxScalarLength()));
+          return true;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return false;
   }
 
   private void count(int index, int count, String what) {
@@ -127,6 +156,9 @@ final class TreeReader {
     int line = at.getLineNr();
     int column = at.getColumnNr();
     checkAnchor(line, column);
+    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+      checkTag(line, column);
+    }
     return switch (token) {
       case START_OBJECT -> mapping(line, column);
       case START_ARRAY -> sequence(line, column);
@@ -143,19 +175,24 @@ final class TreeReader {
       }
       JsonLocation at = parser.currentTokenLocation();
       String key = parser.currentName();
-      Node value = value(parser.nextToken());
-      if (key.equals("<<")) {
-        problems.add(problem(at.getLineNr(), at.getColumnNr(),
-            "merge keys (<<) are not supported in failure-mode files: write each key where it applies"));
-        continue;
+      path.addLast(key);
+      try {
+        Node value = value(parser.nextToken());
+        if (key.equals("<<")) {
+          problems.add(problem(at.getLineNr(), at.getColumnNr(),
+              "merge keys (<<) are not supported in failure-mode files: write each key where it applies"));
+          continue;
+        }
+        Entry first = mapping.entries().get(key);
+        if (first != null) {
+          problems.add(problem(at.getLineNr(), at.getColumnNr(), "duplicate key '" + key + "': it is also written at line "
+              + first.line() + ":" + first.column() + "; keep one"));
+          continue;
+        }
+        mapping.entries().put(key, new Entry(key, at.getLineNr(), at.getColumnNr(), value));
+      } finally {
+        path.removeLast();
       }
-      Entry first = mapping.entries().get(key);
-      if (first != null) {
-        problems.add(problem(at.getLineNr(), at.getColumnNr(), "duplicate key '" + key + "': it is also written at line "
-            + first.line() + ":" + first.column() + "; keep one"));
-        continue;
-      }
-      mapping.entries().put(key, new Entry(key, at.getLineNr(), at.getColumnNr(), value));
     }
     return mapping;
   }
@@ -167,7 +204,12 @@ final class TreeReader {
       if (token == null) {
         throw new IOException("unexpected end of the document inside a list");
       }
-      items.add(value(token));
+      path.addLast("[" + items.size() + "]");
+      try {
+        items.add(value(token));
+      } finally {
+        path.removeLast();
+      }
     }
     return new Sequence(line, column, items);
   }
@@ -181,7 +223,6 @@ final class TreeReader {
       }
       return new Scalar(line, column, Scalar.Kind.ALIAS, text);
     }
-    String tag = parser.getTypeId();
     Scalar.Kind kind = switch (token) {
       case VALUE_STRING -> Scalar.Kind.STRING;
       case VALUE_NUMBER_INT -> Scalar.Kind.INTEGER;
@@ -190,10 +231,7 @@ final class TreeReader {
       case VALUE_NULL -> Scalar.Kind.NULL;
       default -> Scalar.Kind.STRING; // an embedded value (!!binary): its tag is reported below
     };
-    if (tag != null) {
-      if (!tag.equals(STRING_TAG)) {
-        problems.add(problem(line, column, "tags (!" + tag.replace("tag:yaml.org,2002:", "!") + ") are not supported in failure-mode files"));
-      }
+    if (checkTag(line, column)) {
       kind = Scalar.Kind.STRING;
     }
     if (text.length() > limits.maxScalarLength()) {
@@ -202,6 +240,19 @@ final class TreeReader {
       text = text.substring(0, limits.maxScalarLength());
     }
     return new Scalar(line, column, kind, text);
+  }
+
+  /** Reports a tag other than {@code !!str}; returns whether there was a tag at all. */
+  private boolean checkTag(int line, int column) throws IOException {
+    String tag = parser.getTypeId();
+    if (tag == null) {
+      return false;
+    }
+    if (!tag.equals(STRING_TAG)) {
+      problems.add(problem(line, column, "tags (" + (tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring(18) : "!" + tag)
+          + ") are not supported in failure-mode files"));
+    }
+    return true;
   }
 
   private void checkAnchor(int line, int column) {
@@ -215,34 +266,64 @@ final class TreeReader {
   private Problem syntax(com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException e) {
     if (e.getCause() instanceof MarkedYAMLException cause && cause.getProblemMark() != null) {
       Mark mark = cause.getProblemMark();
-      StringBuilder message = new StringBuilder("YAML syntax error: ").append(clean(cause.getProblem()));
+      StringBuilder message = new StringBuilder("YAML syntax error: ").append(Syntax.explain(cause.getProblem()));
       if (cause.getContext() != null && cause.getContextMark() != null) {
-        message.append(" (").append(clean(cause.getContext())).append(" started at line ")
+        message.append(" (").append(Syntax.plain(cause.getContext())).append(" started at line ")
             .append(cause.getContextMark().getLine() + 1).append(":").append(cause.getContextMark().getColumn() + 1).append(")");
       }
       return problem(mark.getLine() + 1, mark.getColumn() + 1, message.toString());
     }
     JsonLocation at = e.getLocation();
-    return problem(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+    return problem(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), "YAML syntax error: "
+        + Syntax.plain(e.getOriginalMessage()));
   }
 
-  private static String clean(String snakeMessage) {
-    String text = firstLine(snakeMessage).replace("\\t(TAB)", "a tab");
-    if (text.contains("a tab") && text.contains("cannot start any token")) {
-      return "a tab where YAML expects spaces: indent with spaces, never tabs";
+  /** A parse failure that is not a marked YAML error: a character YAML forbids, a key that is not a name. */
+  private Problem unreadable(JsonProcessingException e, String text) {
+    Throwable cause = e.getCause();
+    if (cause instanceof ReaderException reader) {
+      int[] at = position(text, reader.getPosition());
+      return problem(at[0], at[1], String.format(java.util.Locale.ROOT,
+          "a character YAML does not allow (U+%04X, a control character); remove it or write it as an escape in a quoted string",
+          reader.getCodePoint()));
     }
-    return text.replace(". (Do not use ", " (do not use ");
+    JsonLocation at = e.getLocation();
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (message.startsWith("Expected a field name")) {
+      message = "a key must be a plain name, not a list or a mapping (complex keys, written '? ', are not supported)";
+    } else {
+      message = "YAML syntax error: " + Syntax.plain(message);
+    }
+    return problem(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), message);
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable YAML";
+  /** The 1-based line and column of a character offset. */
+  private static int[] position(String text, int offset) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
     }
-    int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).strip();
+    return new int[] {line, column};
   }
 
   private Problem problem(int line, int column, String message) {
-    return new Problem(new Location(file, line, column), "", message);
+    return new Problem(new Location(file, line, column), currentPath(), message);
+  }
+
+  private String currentPath() {
+    StringBuilder text = new StringBuilder();
+    for (String segment : path) {
+      if (!segment.startsWith("[") && !text.isEmpty()) {
+        text.append('.');
+      }
+      text.append(segment);
+    }
+    return text.toString();
   }
 }

@@ -7,12 +7,15 @@ import java.util.List;
  * kind. Every report format is written from this.
  *
  * @param toolVersion the version of failmode that made it
+ * @param rules every rule of those packs, by id, and failmode's own notes
  * @param catalogues the files read, sorted by path
  */
-public record Report(String toolVersion, List<PackRef> packs, List<Catalogue> catalogues, List<Result> results, List<Finding> findings) {
+public record Report(String toolVersion, List<PackRef> packs, List<RuleDoc> rules, List<Catalogue> catalogues, List<Result> results,
+    List<Finding> findings) {
 
   public Report {
     packs = List.copyOf(packs);
+    rules = List.copyOf(rules);
     catalogues = List.copyOf(catalogues);
     results = List.copyOf(results);
     findings = List.copyOf(findings);
@@ -20,5 +23,10 @@ public record Report(String toolVersion, List<PackRef> packs, List<Catalogue> ca
 
   public Summary summary() {
     return Summary.of(results, findings);
+  }
+
+  /** The rule with this full id, if the report's packs have it. */
+  public java.util.Optional<RuleDoc> rule(String id) {
+    return rules.stream().filter(r -> r.id().equals(id)).findFirst();
   }
 }

@@ -11,10 +11,16 @@ import java.time.Duration;
 public final class Text {
   private Text() {}
 
-  /** A plain decimal with at most two places and no trailing zeros: 52.56, 120, 0.33. */
+  /**
+   * A plain decimal with at most two places and no trailing zeros: 52.56, 120, 0.33. A value too
+   * small for two places keeps two significant digits (0.0027) rather than showing as 0.
+   */
   public static String number(BigDecimal value) {
-    BigDecimal rounded = value.setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros();
-    return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
+    BigDecimal rounded = value.setScale(2, RoundingMode.HALF_EVEN);
+    if (rounded.signum() == 0 && value.signum() != 0) {
+      rounded = value.round(new java.math.MathContext(2, RoundingMode.HALF_EVEN));
+    }
+    return plain(rounded);
   }
 
   /** A value for machine-readable reports: four decimals, no trailing zeros, never an exponent. */
@@ -28,28 +34,45 @@ public final class Text {
     return number(minutes) + " min";
   }
 
-  /** A share (1 is everything) as a percentage with one decimal: {@code 57.1%}. */
+  /**
+   * A share (1 is everything) as a percentage with one decimal: {@code 57.1%}. Where one decimal
+   * would show a round number the share is not, more decimals are shown (up to four), so that
+   * 49.98% is never printed as 50% beside a limit of 50%.
+   */
   public static String percent(BigDecimal share) {
-    String pct = share.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).toPlainString();
-    return (pct.endsWith(".0") ? pct.substring(0, pct.length() - 2) : pct) + "%";
+    BigDecimal exact = share.movePointRight(2);
+    BigDecimal shown = exact.setScale(1, RoundingMode.HALF_EVEN);
+    for (int places = 2; places <= 4 && shown.compareTo(exact) != 0 && shown.remainder(BigDecimal.ONE).signum() == 0; places++) {
+      shown = exact.setScale(places, RoundingMode.HALF_EVEN);
+    }
+    return plain(shown) + "%";
   }
 
-  /** A duration the way files write it: {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, {@code 90s}. */
+  private static String plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
+  }
+
+  /**
+   * A duration the way files write it: {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, and
+   * {@code 21.6m} where minutes with two decimals are exact; else seconds ({@code 301s}).
+   */
   public static String duration(Duration duration) {
-    long seconds = duration.getSeconds();
-    if (duration.getNano() != 0) {
-      BigDecimal exact = BigDecimal.valueOf(seconds).add(BigDecimal.valueOf(duration.getNano(), 9));
-      return exact.stripTrailingZeros().toPlainString() + "s";
+    BigDecimal seconds = BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9));
+    String[] units = {"d", "h", "m"};
+    long[] sizes = {86_400, 3_600, 60};
+    for (int i = 0; i < units.length; i++) {
+      BigDecimal inUnit = seconds.divide(BigDecimal.valueOf(sizes[i]), 6, RoundingMode.HALF_EVEN);
+      if (inUnit.compareTo(BigDecimal.ONE) >= 0 && inUnit.stripTrailingZeros().scale() <= 0
+          && inUnit.multiply(BigDecimal.valueOf(sizes[i])).compareTo(seconds) == 0) {
+        return plain(inUnit) + units[i];
+      }
     }
-    if (seconds % 86_400 == 0) {
-      return seconds / 86_400 + "d";
+    BigDecimal minutes = seconds.divide(BigDecimal.valueOf(60), 6, RoundingMode.HALF_EVEN);
+    if (minutes.compareTo(BigDecimal.ONE) >= 0 && minutes.stripTrailingZeros().scale() <= 2
+        && minutes.multiply(BigDecimal.valueOf(60)).compareTo(seconds) == 0) {
+      return plain(minutes) + "m";
     }
-    if (seconds % 3_600 == 0) {
-      return seconds / 3_600 + "h";
-    }
-    if (seconds % 60 == 0) {
-      return seconds / 60 + "m";
-    }
-    return seconds + "s";
+    return plain(seconds) + "s";
   }
 }

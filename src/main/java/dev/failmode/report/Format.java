@@ -7,30 +7,47 @@ import java.util.Locale;
  * so the CLI's help lists exactly the formats there are.
  */
 public enum Format {
-  TEXT {
-    @Override
-    public ReportWriter writer(Style style) {
-      return new TextReport(style);
-    }
-  },
-  JSON {
-    @Override
-    public ReportWriter writer(Style style) {
-      return new JsonReport();
-    }
-  };
+  /** Grouped like the seed: the OK TO BREAK and NOT OK lists per component, for people at a terminal. */
+  TEXT(TextReport::new),
+  /** The shape of cli.md, for scripts. */
+  JSON(() -> JsonReport.json()),
+  /** The same as json, as YAML. */
+  YAML(() -> JsonReport.yaml()),
+  /** A risk review for GitHub Markdown: lists, a budget table, the remediation plan. */
+  MARKDOWN(MarkdownReport::new),
+  /** SARIF 2.1.0, for code scanning. */
+  SARIF(SarifReport::new),
+  /** JUnit XML: a test suite per file, a test case per failure mode. */
+  JUNIT(JunitReport::new),
+  /** GitHub Actions workflow commands: an annotation per violation. */
+  GITHUB(GithubReport::new),
+  /** One row per failure mode with FMEA-style ratings. */
+  CSV(CsvReport::new);
 
-  /** The writer of this format; {@code style} says whether a terminal format may use colour. */
-  public abstract ReportWriter writer(Style style);
+  private final java.util.function.Supplier<ReportWriter> writer;
 
-  /** The name used on the command line: {@code text}, {@code json}. */
+  Format(java.util.function.Supplier<ReportWriter> writer) {
+    this.writer = writer;
+  }
+
+  public ReportWriter writer() {
+    return writer.get();
+  }
+
+  /** The name used on the command line: {@code text}, {@code json}... */
   @Override
   public String toString() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** How a terminal format may decorate its output. */
-  public record Style(boolean color) {
-    public static final Style PLAIN = new Style(false);
+  /** The usual file extension of the format. */
+  public String extension() {
+    return switch (this) {
+      case TEXT -> "txt";
+      case MARKDOWN -> "md";
+      case JUNIT -> "xml";
+      case GITHUB -> "txt";
+      default -> toString();
+    };
   }
 }

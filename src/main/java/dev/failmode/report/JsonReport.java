@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.failmode.model.Budget;
 import dev.failmode.model.Finding;
 import dev.failmode.model.PackRef;
@@ -15,27 +17,52 @@ import dev.failmode.model.Suggestion;
 import dev.failmode.model.Summary;
 import dev.failmode.model.Text;
 import dev.failmode.model.Wire;
+import dev.failmode.policy.FailOn;
+import dev.failmode.policy.Judgement;
+import dev.failmode.policy.Violation;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The JSON report scripts read: the shape of cli.md, in a fixed key order, numbers rounded to
- * four decimals, two-space indentation and a final newline, so outputs diff cleanly.
+ * The report scripts read, as JSON or YAML: the shape of cli.md in a fixed key order, numbers
+ * rounded to four decimals, and a {@code policy} block with what the check rejects. JSON is
+ * indented by two spaces and ends with a newline, so outputs diff cleanly.
  */
 final class JsonReport implements ReportWriter {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private final JsonFactory factory;
+
+  private JsonReport(JsonFactory factory) {
+    this.factory = factory;
+  }
+
+  static JsonReport json() {
+    return new JsonReport(new JsonFactory());
+  }
+
+  static JsonReport yaml() {
+    return new JsonReport(YAMLFactory.builder()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+        .disable(YAMLGenerator.Feature.SPLIT_LINES)
+        .build());
+  }
 
   @Override
-  public void write(Report report, Writer out) throws IOException {
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+  public void write(Rendering rendering, Writer out) throws IOException {
+    Report report = rendering.report();
+    try (JsonGenerator json = factory.createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-          .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-      json.setPrettyPrinter(printer);
+      if (!(factory instanceof YAMLFactory)) {
+        json.setPrettyPrinter(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+      }
       json.writeStartObject();
       json.writeObjectFieldStart("tool");
       json.writeStringField("name", "failmode");
@@ -74,9 +101,42 @@ final class JsonReport implements ReportWriter {
       json.writeNumberField("unclassified", summary.unclassified());
       json.writeNumberField("findings", summary.findings());
       json.writeEndObject();
+      policy(json, rendering.judgement());
       json.writeEndObject();
     }
-    out.write('\n');
+    if (!(factory instanceof YAMLFactory)) {
+      out.write('\n');
+    }
+  }
+
+  private static void policy(JsonGenerator json, Judgement judgement) throws IOException {
+    json.writeObjectFieldStart("policy");
+    json.writeArrayFieldStart("failOn");
+    for (FailOn kind : FailOn.values()) {
+      if (judgement.failOn().contains(kind)) {
+        json.writeString(kind.toString());
+      }
+    }
+    json.writeEndArray();
+    json.writeBooleanField("passed", judgement.passed());
+    violations(json, "violations", judgement.violations());
+    violations(json, "acceptedByBaseline", judgement.accepted());
+    json.writeEndObject();
+  }
+
+  private static void violations(JsonGenerator json, String name, List<Violation> violations) throws IOException {
+    json.writeArrayFieldStart(name);
+    for (Violation v : violations) {
+      json.writeStartObject();
+      json.writeStringField("kind", v.kind().toString());
+      json.writeStringField("id", v.id());
+      json.writeStringField("file", v.location().file());
+      json.writeNumberField("line", v.location().line());
+      json.writeStringField("rule", v.rule());
+      json.writeStringField("message", v.message());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   private static void result(JsonGenerator json, Result result) throws IOException {
@@ -91,6 +151,11 @@ final class JsonReport implements ReportWriter {
     json.writeStringField("effect", Wire.name(result.mode().effect()));
     json.writeStringField("verdict", result.verdict().name());
     json.writeStringField("status", result.status() == null ? null : result.status().name().toLowerCase(Locale.ROOT));
+    json.writeArrayFieldStart("decidedBy");
+    for (String rule : result.decidingRules()) {
+      json.writeString(rule);
+    }
+    json.writeEndArray();
     json.writeArrayFieldStart("reasons");
     for (Reason reason : result.reasons()) {
       json.writeStartObject();

@@ -28,14 +28,12 @@ import java.util.stream.Collectors;
  * to do; then the findings and a summary.
  */
 final class TextReport implements ReportWriter {
-  private final Ansi ansi;
-
-  TextReport(Format.Style style) {
-    this.ansi = new Ansi(style.color());
-  }
+  private Ansi ansi;
 
   @Override
-  public void write(Report report, Writer out) throws IOException {
+  public void write(Rendering rendering, Writer out) throws IOException {
+    Report report = rendering.report();
+    this.ansi = new Ansi(rendering.color());
     StringBuilder text = new StringBuilder();
     Map<String, List<Result>> byFile = report.results().stream()
         .collect(Collectors.groupingBy(r -> r.location().file(), java.util.TreeMap::new, Collectors.toList()));
@@ -169,6 +167,8 @@ final class TextReport implements ReportWriter {
         .append(ansi.verdict(Decision.NOT_OK, summary.notOk() + " NOT OK")).append(statusText).append(", ")
         .append(ansi.verdict(Decision.UNCLASSIFIED, summary.unclassified() + " UNCLASSIFIED")).append("; ")
         .append(summary.findings()).append(summary.findings() == 1 ? " finding" : " findings").append('\n');
+    text.append(ansi.dim("rule packs: " + String.join(", ", report.packs().stream().map(p -> p.id() + " " + p.version()).toList())))
+        .append('\n');
   }
 
   /** ANSI colours, or nothing when colour is off. */

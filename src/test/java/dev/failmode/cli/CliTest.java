@@ -99,7 +99,7 @@ class CliTest {
     Cli cli = Cli.run("check", EXAMPLES, TODAY);
 
     assertThat(cli.exitCode()).isEqualTo(1);
-    assertThat(cli.out()).contains("examples/kubernetes.yaml:123:9: claim-contradicted: kubernetes-cluster/kubelet/image-pull-permission-denied")
+    assertThat(cli.out()).contains("examples/kubernetes.yaml:124:9: claim-contradicted: kubernetes-cluster/kubelet/image-pull-permission-denied")
         .contains("open-not-ok: envoy-mesh/envoy/no-tls-session-resumption")
         .doesNotContain("runtime-segfault") // waived
         .contains("check failed: 6 violations");
@@ -233,7 +233,7 @@ class CliTest {
     assertThat(year.out()).contains("error budget: (100% - 99.99%) x 365d (525600 min) = 52.56 min");
     assertThat(month.out()).contains("43.2 min").contains("one occurrence: 20m = 20 min, 46.3% of the budget")
         .contains("2/month = 1.97 per 30d x 20 min = 39.45 min per 30d, 91.3%");
-    assertThat(Cli.run("budget", "--slo", "99", "--window", "30d", "--format", "json").out()).contains("\"budgetMinutes\" : 432");
+    assertThat(Cli.run("budget", "--slo", "99", "--window", "30d", "--format", "json").out()).contains("\"budgetMinutes\": 432");
   }
 
   @Test

@@ -134,12 +134,16 @@ class CatalogueLoaderTest {
   void oversizedFilesAndValuesAreRefusedWithTheLimit() throws IOException {
     Path big = write("big.yaml", new byte[0]);
     Files.write(big, new byte[(int) Limits.DEFAULT.maxFileBytes() + 1]);
-    Path longValue = write("long.yaml", minimal("shop").replace("description: it breaks", "description: " + "x".repeat(70_000))
+    Path longLine = write("long.yaml", minimal("shop").replace("description: it breaks", "description: " + "x".repeat(70_000))
         .getBytes(StandardCharsets.UTF_8));
+    // a value folded over many short lines is only as long as its parts together
+    Path longValue = write("folded.yaml", minimal("shop").replace("description: it breaks",
+        "description: >-\n" + ("          " + "y".repeat(70) + "\n").repeat(1_000)).getBytes(StandardCharsets.UTF_8));
 
     assertThat(load(big).problems()).singleElement().extracting(Problem::message).asString().contains("more than the limit of 16.0 MiB");
+    assertThat(load(longLine).problems()).singleElement().hasToString("long.yaml:9:1: line 9 is 70021 characters long; a value may be at most 65536");
     assertThat(load(longValue).problems()).singleElement().extracting(Problem::message).asString()
-        .contains("70000 characters is longer than the limit of 65536");
+        .contains("70999 characters is longer than the limit of 65536");
   }
 
   @Test
@@ -187,8 +191,8 @@ class CatalogueLoaderTest {
     assertThat(result.problems()).isEmpty();
     assertThat(result.catalogues()).extracting(Catalogue::file).containsExactly("cfg/nested/shop.yml", "cfg/web.yaml");
     assertThat(result.skipped()).containsExactly(
-        "cfg/deployment.yaml: not a failure-mode file (its apiVersion does not start with failmode/)",
-        "cfg/helm-template.yaml: not a failure-mode file (no 'apiVersion: failmode/...')");
+        "cfg/deployment.yaml: not a failure-mode file (its apiVersion is apps/v1, not failmode/...)",
+        "cfg/helm-template.yaml: not a failure-mode file (not valid YAML, and no 'apiVersion: failmode/...' in it)");
   }
 
   @Test

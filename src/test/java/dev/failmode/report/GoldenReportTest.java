@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.failmode.Fixtures;
 import dev.failmode.engine.ToolVersion;
 import dev.failmode.model.Report;
+import dev.failmode.policy.Policy;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,9 +33,9 @@ class GoldenReportTest {
   @EnumSource(Format.class)
   void theExamplesReportMatchesItsGolden(Format format) throws IOException {
     StringWriter out = new StringWriter();
-    format.writer(Format.Style.PLAIN).write(report, out);
+    format.writer().write(Rendering.plain(report, Policy.strict().judge(report)), out);
     String actual = normalise(out.toString());
-    Path golden = GOLDEN.resolve("examples." + format.toString().toLowerCase(Locale.ROOT));
+    Path golden = GOLDEN.resolve("examples." + format);
 
     if (Boolean.getBoolean("failmode.updateGoldens")) {
       Files.createDirectories(GOLDEN);

@@ -1,0 +1,66 @@
+package dev.failmode.cli;
+
+import dev.failmode.policy.Diff;
+import dev.failmode.policy.Snapshot;
+import dev.failmode.report.DiffReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "diff", mixinStandardHelpOptions = true, usageHelpWidth = 100, versionProvider = FailmodeCommand.Version.class,
+    description = {
+        "List what changed between two runs' JSON reports: failure modes added and removed, verdicts and statuses that"
+            + " changed, findings that appeared or went away. --format markdown is ready for a pull-request comment.",
+        "",
+        "  failmode classify --format json -o old.json .   (on the base branch)",
+        "  failmode classify --format json -o new.json .   (on the pull request)",
+        "  failmode diff old.json new.json --format markdown"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the changes were listed (with --exit-code: there were none)", "1:with --exit-code: there were changes",
+        "2:a report is missing or is not a failmode JSON report"})
+final class DiffCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin LoggingOptions logging;
+
+  @Parameters(index = "0", paramLabel = "OLD.json", description = "The earlier run's report.")
+  Path before;
+
+  @Parameters(index = "1", paramLabel = "NEW.json", description = "The later run's report.")
+  Path after;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  DiffReport.Format format = DiffReport.Format.TEXT;
+
+  @Option(names = "--exit-code", description = "Exit 1 when there are changes, like git diff --exit-code.")
+  boolean exitCode;
+
+  @Override
+  public Integer call() throws UserError {
+    Diff diff = Diff.between(read(before), read(after));
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(DiffReport.render(diff, format));
+    out.flush();
+    return exitCode && !diff.isEmpty() ? ExitCode.POLICY : ExitCode.OK;
+  }
+
+  private static Snapshot read(Path file) throws UserError {
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": no such file");
+    }
+    try {
+      return Snapshot.read(file);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot read: " + e.getMessage());
+    }
+  }
+}

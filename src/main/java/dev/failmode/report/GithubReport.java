@@ -1,0 +1,79 @@
+package dev.failmode.report;
+
+import dev.failmode.model.Location;
+import dev.failmode.model.Report;
+import dev.failmode.model.Result;
+import dev.failmode.policy.Judgement;
+import dev.failmode.policy.Violation;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * GitHub Actions workflow commands: every failure mode's verdict in a folded log group, then an
+ * {@code ::error} annotation on the file and line of each violation of the policy, a
+ * {@code ::warning} for each a baseline accepted, and a summary line.
+ * Values are escaped as the runner expects (%, CR, LF, and in properties also ':' and ',').
+ */
+final class GithubReport implements ReportWriter {
+
+  @Override
+  public void write(Rendering rendering, Writer out) throws IOException {
+    Report report = rendering.report();
+    Judgement judgement = rendering.judgement();
+    StringBuilder text = new StringBuilder();
+    // every result, folded in the job's log; the annotations below are what the pull request shows
+    text.append("::group::failmode: ").append(report.results().size()).append(" failure modes, packs ")
+        .append(packs(report)).append('\n');
+    for (Result result : report.results()) {
+      text.append(result.location()).append(": ").append(result.id()).append(": ").append(result.verdict().label());
+      if (result.status() != null) {
+        text.append(" (").append(result.status().name().toLowerCase(java.util.Locale.ROOT)).append(')');
+      }
+      List<String> rules = result.decidingRules();
+      text.append(rules.isEmpty() ? "" : " [" + String.join(", ", rules) + "]").append('\n');
+    }
+    text.append("::endgroup::\n");
+    for (Violation v : judgement.violations()) {
+      annotation(text, "error", v);
+    }
+    for (Violation v : judgement.accepted()) {
+      annotation(text, "warning", v);
+    }
+    var summary = report.summary();
+    text.append("failmode: ").append(summary.failureModes()).append(" failure modes in ").append(report.catalogues().size())
+        .append(report.catalogues().size() == 1 ? " file: " : " files: ").append(summary.okToBreak()).append(" OK TO BREAK, ")
+        .append(summary.notOk()).append(" NOT OK, ").append(summary.unclassified()).append(" UNCLASSIFIED; ")
+        .append(judgement.violations().size()).append(judgement.violations().size() == 1 ? " violation" : " violations");
+    if (!judgement.accepted().isEmpty()) {
+      text.append(", ").append(judgement.accepted().size()).append(" accepted by the baseline");
+    }
+    text.append('\n');
+    out.write(text.toString());
+  }
+
+  private static String packs(Report report) {
+    return String.join(", ", report.packs().stream().map(p -> p.id() + " " + p.version()).toList());
+  }
+
+  private static void annotation(StringBuilder text, String level, Violation v) {
+    Location at = v.location();
+    text.append("::").append(level).append(" file=").append(property(at.file()));
+    if (at.line() > 0) {
+      text.append(",line=").append(at.line());
+    }
+    if (at.column() > 0) {
+      text.append(",col=").append(at.column());
+    }
+    text.append(",title=").append(property(v.kind() + " " + v.id())).append("::")
+        .append(data(v.message() + (v.rule() == null || v.rule().isEmpty() ? "" : " [" + v.rule() + "]"))).append('\n');
+  }
+
+  static String data(String value) {
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  static String property(String value) {
+    return data(value).replace(":", "%3A").replace(",", "%2C");
+  }
+}

@@ -1,0 +1,155 @@
+package dev.failmode.report;
+
+import dev.failmode.model.Catalogue;
+import dev.failmode.model.Finding;
+import dev.failmode.model.Reason;
+import dev.failmode.model.Report;
+import dev.failmode.model.Result;
+import dev.failmode.policy.Judgement;
+import dev.failmode.policy.Violation;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * JUnit XML for CI systems that show test results: one test suite per file, one test case per
+ * failure mode, a failure for each that the policy rejects. A finding about a whole file that the
+ * policy rejects (its OK TO BREAK failures over budget) is a test case of its own, named for the
+ * file. No timestamps or durations: the same input gives the same bytes.
+ */
+final class JunitReport implements ReportWriter {
+
+  @Override
+  public void write(Rendering rendering, Writer out) throws IOException {
+    Report report = rendering.report();
+    Judgement judgement = rendering.judgement();
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      xml.writeStartDocument("UTF-8", "1.0");
+      newline(xml, 0);
+      int cases = 0;
+      int failures = 0;
+      List<Suite> suites = new ArrayList<>();
+      for (Catalogue catalogue : report.catalogues()) {
+        Suite suite = suite(catalogue, report, judgement);
+        suites.add(suite);
+        cases += suite.cases().size();
+        failures += (int) suite.cases().stream().filter(c -> c.failure() != null).count();
+      }
+      xml.writeStartElement("testsuites");
+      xml.writeAttribute("name", "failmode");
+      xml.writeAttribute("tests", Integer.toString(cases));
+      xml.writeAttribute("failures", Integer.toString(failures));
+      xml.writeAttribute("errors", "0");
+      xml.writeAttribute("skipped", "0");
+      for (Suite suite : suites) {
+        newline(xml, 1);
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", Xml.text(suite.file()));
+        xml.writeAttribute("tests", Integer.toString(suite.cases().size()));
+        xml.writeAttribute("failures", Long.toString(suite.cases().stream().filter(c -> c.failure() != null).count()));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", "0");
+        newline(xml, 2);
+        xml.writeStartElement("properties");
+        for (var pack : report.packs()) {
+          newline(xml, 3);
+          xml.writeEmptyElement("property");
+          xml.writeAttribute("name", "failmode.pack." + pack.id());
+          xml.writeAttribute("value", pack.version());
+        }
+        newline(xml, 3);
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", "failmode.version");
+        xml.writeAttribute("value", report.toolVersion());
+        newline(xml, 2);
+        xml.writeEndElement();
+        for (Case testCase : suite.cases()) {
+          newline(xml, 2);
+          xml.writeStartElement("testcase");
+          xml.writeAttribute("classname", Xml.text(testCase.classname()));
+          xml.writeAttribute("name", Xml.text(testCase.name()));
+          xml.writeAttribute("file", Xml.text(suite.file()));
+          xml.writeAttribute("line", Integer.toString(testCase.line()));
+          if (testCase.failure() != null) {
+            newline(xml, 3);
+            xml.writeStartElement("failure");
+            xml.writeAttribute("type", testCase.failureType());
+            xml.writeAttribute("message", Xml.text(testCase.failure()));
+            xml.writeCharacters(Xml.text(testCase.details()));
+            xml.writeEndElement();
+            newline(xml, 2);
+          } else if (!testCase.details().isEmpty()) {
+            newline(xml, 3);
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(Xml.text(testCase.details()));
+            xml.writeEndElement();
+            newline(xml, 2);
+          }
+          xml.writeEndElement();
+        }
+        newline(xml, 1);
+        xml.writeEndElement();
+      }
+      newline(xml, 0);
+      xml.writeEndElement();
+      xml.writeEndDocument();
+      xml.flush();
+      out.write('\n');
+    } catch (XMLStreamException e) {
+      throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
+    }
+  }
+
+  private record Case(String classname, String name, int line, String failureType, String failure, String details) {}
+
+  private record Suite(String file, List<Case> cases) {}
+
+  private static Suite suite(Catalogue catalogue, Report report, Judgement judgement) {
+    List<Case> cases = new ArrayList<>();
+    for (Result result : report.results()) {
+      if (!result.location().file().equals(catalogue.file())) {
+        continue;
+      }
+      List<Violation> violations = new ArrayList<>(judgement.violations(result));
+      report.findings().stream().filter(f -> f.id().equals(result.id())).map(judgement::violation)
+          .flatMap(java.util.Optional::stream).forEach(violations::add);
+      String type = violations.isEmpty() ? null : String.join(",", violations.stream().map(v -> v.kind().toString()).toList());
+      String failure = violations.isEmpty() ? null : String.join("; ", violations.stream().map(Violation::message).toList());
+      cases.add(new Case(result.mode().system() + "." + result.mode().component(), result.mode().id(), result.location().line(), type,
+          failure, details(result)));
+    }
+    for (Finding finding : report.findings()) {
+      boolean aboutFile = finding.location().file().equals(catalogue.file())
+          && report.results().stream().noneMatch(r -> r.id().equals(finding.id()));
+      if (aboutFile) {
+        judgement.violation(finding).ifPresent(v -> cases.add(new Case(catalogue.name(), "(whole file) " + finding.kind(),
+            finding.location().line(), v.kind().toString(), finding.message(), finding.message() + " [" + finding.rule() + "]")));
+      }
+    }
+    return new Suite(catalogue.file(), cases);
+  }
+
+  private static String details(Result result) {
+    StringBuilder text = new StringBuilder(result.verdict().label());
+    if (result.status() != null) {
+      text.append(" (").append(result.status().name().toLowerCase(Locale.ROOT)).append(')');
+    }
+    text.append('\n');
+    for (Reason reason : result.reasons()) {
+      text.append(reason.vote() == null ? "note: " : "why: ").append(reason.message()).append(" [").append(reason.rule()).append("]\n");
+    }
+    result.remediations().forEach(s -> text.append("do: ").append(dev.failmode.model.Wire.name(s.type())).append(": ").append(s.text())
+        .append(s.declared() ? " (declared)" : " [" + s.rule() + "]").append('\n'));
+    return text.toString();
+  }
+
+  private static void newline(XMLStreamWriter xml, int depth) throws XMLStreamException {
+    xml.writeCharacters("\n" + "  ".repeat(depth));
+  }
+}

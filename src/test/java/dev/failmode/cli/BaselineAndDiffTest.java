@@ -1,0 +1,116 @@
+package dev.failmode.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Adopting the gate on an existing catalogue: baselines, and diffs for pull-request comments. */
+class BaselineAndDiffTest {
+  private static final String HEADER = """
+      apiVersion: failmode/v1
+      kind: FailureModes
+      metadata:
+        name: shop
+      slo:
+        target: 99.9
+        window: 30d
+      components:
+        - name: api
+          failureModes:
+            - id: slow-deploys
+              description: deploys make the api slow for a while
+              effect: slow
+              userImpact: degraded
+              duration: 30m
+            - id: cache-restart
+              description: the cache restarts
+              effect: unavailable
+              userImpact: none
+      """;
+
+  @TempDir Path dir;
+  private Path catalogue;
+  private Path baseline;
+
+  @BeforeEach
+  void writeBaseline() throws Exception {
+    catalogue = Files.writeString(dir.resolve("shop.yaml"), HEADER);
+    baseline = dir.resolve("baseline.json");
+    Cli first = Cli.run("check", catalogue.toString(), "--format", "json", "--output", baseline.toString());
+    assertThat(first.exitCode()).as(first.err()).isEqualTo(1); // slow-deploys is NOT OK and open
+  }
+
+  @Test
+  void nothingNewPassesAndSaysWhatTheBaselineAccepted() {
+    Cli again = Cli.run("check", catalogue.toString(), "--baseline", baseline.toString());
+
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).contains("check passed").contains("1 violation already in the baseline");
+  }
+
+  @Test
+  void aNewNotOkFailsAndIsNamed() throws Exception {
+    Files.writeString(catalogue, HEADER
+        + "      - id: payment-outage\n"
+        + "        description: payments fail\n"
+        + "        effect: unavailable\n"
+        + "        userImpact: outage\n"
+        + "        duration: 1h\n");
+
+    Cli again = Cli.run("check", catalogue.toString(), "--baseline", baseline.toString());
+
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.out()).contains("open-not-ok: shop/api/payment-outage")
+        .doesNotContain("slow-deploys")
+        .contains("check failed: 1 new violation").contains("1 violation already in the baseline");
+  }
+
+  @Test
+  void aResultThatGetsWorseFails() throws Exception {
+    Files.writeString(catalogue, HEADER.replace("effect: unavailable\n        userImpact: none",
+        "effect: unavailable\n        userImpact: outage\n        duration: 40m"));
+
+    Cli again = Cli.run("check", catalogue.toString(), "--baseline", baseline.toString());
+
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.out()).contains("open-not-ok: shop/api/cache-restart");
+  }
+
+  @Test
+  void aBaselineThatIsNotAReportIsBadInput() throws Exception {
+    Path notReport = Files.writeString(dir.resolve("x.json"), "{\"hello\": 1}");
+    Path notJson = Files.writeString(dir.resolve("y.json"), "nope {");
+
+    assertThat(Cli.run("check", catalogue.toString(), "--baseline", notReport.toString()).err())
+        .contains("not a failmode JSON report");
+    assertThat(Cli.run("check", catalogue.toString(), "--baseline", notJson.toString()).exitCode()).isEqualTo(2);
+    assertThat(Cli.run("check", catalogue.toString(), "--baseline", dir.resolve("none.json").toString()).err()).contains("no such file");
+  }
+
+  @Test
+  void diffListsVerdictAndStatusChanges() throws Exception {
+    Files.writeString(catalogue, HEADER.replace("duration: 30m", "duration: 30m\n        remediations:\n          - type: process\n"
+        + "            description: deploy off-peak").replace("effect: unavailable\n        userImpact: none",
+        "effect: unavailable\n        userImpact: outage\n        duration: 40m"));
+    Path after = dir.resolve("after.json");
+    Cli.run("classify", catalogue.toString(), "--format", "json", "--output", after.toString());
+
+    Cli text = Cli.run("diff", baseline.toString(), after.toString());
+    Cli markdown = Cli.run("diff", baseline.toString(), after.toString(), "--format", "markdown");
+    Cli same = Cli.run("diff", baseline.toString(), baseline.toString(), "--exit-code");
+    Cli changed = Cli.run("diff", baseline.toString(), after.toString(), "--exit-code");
+
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out()).contains("shop/api/cache-restart: OK_TO_BREAK -> NOT_OK (open)")
+        .contains("shop/api/slow-deploys: status open -> planned").contains("2 changes");
+    assertThat(markdown.out()).startsWith("### failmode: what changed").contains("| `shop/api/cache-restart` | **verdict, worse** |")
+        .contains("2 changes, 1 for the worse.");
+    assertThat(same.exitCode()).isZero();
+    assertThat(same.out()).isEqualTo("no changes\n");
+    assertThat(changed.exitCode()).isEqualTo(1);
+  }
+}
