@@ -12,7 +12,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -40,16 +42,32 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin RunOptions options;
   @Mixin LoggingOptions logging;
 
-  @Option(names = "--fail-on", paramLabel = "KIND", split = ",",
-      description = "What fails the check: ${COMPLETION-CANDIDATES} (default: all of them). Repeatable or comma-separated.")
-  Set<FailOn> failOn = EnumSet.allOf(FailOn.class);
+  @Option(names = "--fail-on", paramLabel = "KIND", split = ",", completionCandidates = FailOnCandidates.class,
+      description = "What fails the check: ${COMPLETION-CANDIDATES} (default: all but none). Repeatable or comma-separated;"
+          + " 'none' only validates the files.")
+  List<String> failOnNames = new ArrayList<>();
+
+  private Set<FailOn> failOn = EnumSet.allOf(FailOn.class);
 
   @Option(names = "--baseline", paramLabel = "REPORT.json",
       description = "A previous run's JSON report (--format json): fail only on violations it does not already have.")
   Path baseline;
 
+  /** The values --fail-on takes: every kind, and none. */
+  static final class FailOnCandidates extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    FailOnCandidates() {
+      for (FailOn kind : FailOn.values()) {
+        add(kind.toString());
+      }
+      add("none");
+    }
+  }
+
   @Override
   public Integer call() throws UserError {
+    failOn = failOn(failOnNames);
     Snapshot previous = readBaseline();
     Report report = Pipeline.run(options, spec.commandLine().getErr());
     Policy policy = new Policy(failOn);
@@ -74,6 +92,24 @@ final class CheckCommand implements Callable<Integer> {
       err.flush();
     }
     return judgement.passed() ? ExitCode.OK : ExitCode.POLICY;
+  }
+
+  private static Set<FailOn> failOn(List<String> names) throws UserError {
+    if (names.isEmpty()) {
+      return EnumSet.allOf(FailOn.class);
+    }
+    Set<FailOn> kinds = EnumSet.noneOf(FailOn.class);
+    for (String name : names) {
+      String trimmed = name.trim();
+      if (trimmed.equalsIgnoreCase("none")) {
+        continue;
+      }
+      FailOn kind = java.util.Arrays.stream(FailOn.values()).filter(k -> k.toString().equalsIgnoreCase(trimmed)).findFirst()
+          .orElseThrow(() -> new UserError("--fail-on: '" + trimmed + "' is not one of " + new FailOnCandidates()
+              + dev.failmode.load.Suggest.didYouMean(trimmed, new FailOnCandidates())));
+      kinds.add(kind);
+    }
+    return kinds;
   }
 
   private Snapshot readBaseline() throws UserError {
