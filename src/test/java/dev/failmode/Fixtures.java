@@ -69,7 +69,7 @@ public final class Fixtures {
     }
     try {
       RuleBase rules = core();
-      return new Engine(rules, ParameterValues.resolve(rules.packs(), parameters), TODAY, Set.of()).classify(loaded.catalogues());
+      return new Engine(rules, ParameterValues.resolve(rules.packs(), parameters), TODAY).classify(loaded.catalogues());
     } catch (PackException | RuleFailure e) {
       throw new AssertionError(e.getMessage(), e);
     }

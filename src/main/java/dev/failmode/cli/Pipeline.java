@@ -54,7 +54,7 @@ final class Pipeline {
         packs.add(loader.resolve(spec));
       }
       RuleBase rules = RuleBase.compile(packs);
-      Engine engine = new Engine(rules, ParameterValues.resolve(packs, options.parameters), options.todayOrNow(), Set.of());
+      Engine engine = new Engine(rules, ParameterValues.resolve(packs, options.parameters), options.todayOrNow());
       return engine.classify(loaded.catalogues());
     } catch (PackException e) {
       throw new UserError("the rule packs cannot be used", e.problems());

@@ -5,6 +5,7 @@ import dev.failmode.model.Ballot;
 import dev.failmode.model.Budget;
 import dev.failmode.model.Catalogue;
 import dev.failmode.model.Component;
+import dev.failmode.model.DisabledRule;
 import dev.failmode.model.Decision;
 import dev.failmode.model.FailureMode;
 import dev.failmode.model.FileReview;
@@ -52,18 +53,41 @@ public final class Engine {
   private final RuleBase rules;
   private final Map<String, Parameters> parameters;
   private final LocalDate today;
+  private final List<DisabledRule> disabled;
   private final Set<String> disabledRules;
 
   /**
    * @param parameters each pack's parameters, by pack id (see {@link ParameterValues})
    * @param today the date waivers are judged against
-   * @param disabledRules full ids of rules that must not fire
+   * @param disabled rules that must not fire, with who switched them off and why
+   * @throws PackException when a disabled rule is not a rule of the packs
    */
-  public Engine(RuleBase rules, Map<String, Parameters> parameters, LocalDate today, Set<String> disabledRules) {
+  public Engine(RuleBase rules, Map<String, Parameters> parameters, LocalDate today, List<DisabledRule> disabled) throws PackException {
     this.rules = rules;
     this.parameters = Map.copyOf(parameters);
     this.today = today;
-    this.disabledRules = Set.copyOf(disabledRules);
+    this.disabled = disabled.stream().sorted(Comparator.comparing(DisabledRule::rule)).toList();
+    this.disabledRules = disabled.stream().map(DisabledRule::rule).collect(java.util.stream.Collectors.toSet());
+    List<String> known = rules.rules().stream().map(RuleInfo::fullId).toList();
+    List<dev.failmode.model.Problem> problems = new ArrayList<>();
+    for (DisabledRule rule : disabled) {
+      if (!known.contains(rule.rule())) {
+        problems.add(new dev.failmode.model.Problem(rule.location(), "disabled", "no rule '" + rule.rule() + "' in the packs "
+            + rules.packRefs().stream().map(dev.failmode.model.PackRef::id).toList() + dev.failmode.load.Suggest.didYouMean(rule.rule(), known)));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new PackException(problems);
+    }
+  }
+
+  /** An engine with no rules disabled. */
+  public Engine(RuleBase rules, Map<String, Parameters> parameters, LocalDate today) {
+    this.rules = rules;
+    this.parameters = Map.copyOf(parameters);
+    this.today = today;
+    this.disabled = List.of();
+    this.disabledRules = Set.of();
   }
 
   /** Classifies every failure mode of every catalogue into a report sorted for output. */
@@ -80,7 +104,7 @@ public final class Engine {
     List<dev.failmode.model.RuleDoc> docs = new ArrayList<>(rules.rules().stream().map(RuleInfo::doc).toList());
     docs.add(dev.failmode.model.RuleDoc.NO_RULE_DECIDED);
     docs.sort(Comparator.comparing(dev.failmode.model.RuleDoc::id));
-    return new Report(ToolVersion.failmode(), rules.packRefs(), docs, files, results, findings);
+    return new Report(ToolVersion.failmode(), rules.packRefs(), docs, disabled, files, results, findings);
   }
 
   private void classify(Catalogue catalogue, List<Result> results, List<Finding> findings) throws RuleFailure {

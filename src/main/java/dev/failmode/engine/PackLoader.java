@@ -17,6 +17,7 @@ import java.net.URL;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import dev.failmode.engine.RulePack.Kind;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -30,13 +31,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds rule packs and reads them: a folder holding {@code pack.yaml} and {@code *.drl} files
- * (a {@code tests/} folder beside them holds the pack's fixtures and is not rules), or a pack
- * built into failmode, named by its id.
+ * Finds rule packs and reads them. A pack is a folder holding {@code pack.yaml} and
+ * {@code *.drl} files (a {@code tests/} folder beside them holds its fixtures, not rules); it can
+ * be given as that folder, as a {@code .zip} or {@code .jar} archive of it, as a Maven coordinate
+ * {@code group:artifact:version}, or, for the packs built into failmode, by id.
  */
 public final class PackLoader {
   /** The packs that ship inside failmode. */
-  public static final List<String> BUILT_IN = List.of("core");
+  public static final List<String> BUILT_IN = List.of("core", "envoy");
   public static final String DEFAULT_PACK = "core";
   static final String BUILT_IN_ROOT = "failmode/packs/";
   private static final Pattern SEMVER = Pattern.compile(
@@ -61,29 +63,100 @@ public final class PackLoader {
       optional("dependencies", Type.LIST, "Other packs it needs.").of(DEPENDENCY)));
 
   private final Path workingDirectory;
+  private final MavenPacks maven;
 
   public PackLoader(Path workingDirectory) {
+    this(workingDirectory, null);
+  }
+
+  /** @param mavenLocalRepository the local Maven repository to use instead of the one settings.xml names; null for that one */
+  public PackLoader(Path workingDirectory, Path mavenLocalRepository) {
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    this.maven = new MavenPacks(mavenLocalRepository);
+  }
+
+  /** The pack {@code spec} names, with paths relative to the working directory. */
+  public RulePack resolve(String spec) throws PackException {
+    return resolve(spec, workingDirectory);
   }
 
   /**
-   * The pack {@code spec} names: the id of a built-in pack, or a folder. A folder of the same
-   * name as a built-in pack wins, so a local copy can be tried without renaming it.
+   * The pack {@code spec} names: a folder, a .zip or .jar archive, a Maven coordinate, or the id
+   * of a built-in pack. Paths are relative to {@code base} (a project file's folder). A folder of
+   * the same name as a built-in pack wins, so a local copy can be tried without renaming it.
    */
-  public RulePack resolve(String spec) throws PackException {
-    Path path = workingDirectory.resolve(spec).normalize();
+  public RulePack resolve(String spec, Path base) throws PackException {
+    Path path = base.resolve(spec).toAbsolutePath().normalize();
     if (Files.isDirectory(path)) {
-      return folder(path, display(path), false);
+      return folder(path, display(path), Kind.FOLDER, spec, null);
+    }
+    String lower = spec.toLowerCase(Locale.ROOT);
+    if (Files.isRegularFile(path) && (lower.endsWith(".zip") || lower.endsWith(".jar"))) {
+      return archive(path, display(path), Kind.ARCHIVE, spec);
     }
     if (BUILT_IN.contains(spec)) {
       return builtIn(spec);
     }
     if (Files.exists(path)) {
-      throw new PackException(new Problem(Location.of(spec), "", "not a rule pack: a pack is a folder holding pack.yaml and *.drl files"));
+      throw new PackException(new Problem(Location.of(spec), "", "not a rule pack: a pack is a folder holding pack.yaml and *.drl"
+          + " files, or a .zip or .jar of one"));
+    }
+    if (MavenPacks.isCoordinate(spec)) {
+      return archive(maven.resolve(spec), spec, Kind.MAVEN, spec);
     }
     String suggestion = dev.failmode.load.Suggest.didYouMean(spec, BUILT_IN);
-    throw new PackException(new Problem(Location.of(spec), "", "unknown rule pack: no such folder, and no built-in pack of that id"
-        + suggestion + " (built in: " + String.join(", ", BUILT_IN) + ")"));
+    throw new PackException(new Problem(Location.of(spec), "", "unknown rule pack: no such folder or archive, not a Maven coordinate"
+        + " (group:artifact:version), and no built-in pack of that id" + suggestion + " (built in: " + String.join(", ", BUILT_IN) + ")"));
+  }
+
+  /**
+   * A pack in an archive: {@code pack.yaml} at its root, in its only top-level folder, or (in a
+   * jar built by Maven) under {@code failmode/packs/<id>/}.
+   */
+  private RulePack archive(Path file, String shown, Kind kind, String spec) throws PackException {
+    String digest = sha256(file, shown);
+    java.nio.file.FileSystem zip;
+    try {
+      zip = FileSystems.newFileSystem(file);
+    } catch (IOException | java.nio.file.ProviderNotFoundException e) {
+      throw new PackException(new Problem(Location.of(shown), "", "not a readable .zip or .jar: " + e.getMessage()));
+    }
+    Path root = zip.getPath("/");
+    List<Path> candidates = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root, 4)) {
+      walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals("pack.yaml"))
+          .filter(p -> !p.toString().contains("/tests/"))
+          .forEach(p -> candidates.add(p.getParent()));
+    } catch (IOException e) {
+      throw new PackException(new Problem(Location.of(shown), "", "cannot read the archive: " + e.getMessage()));
+    }
+    candidates.sort(java.util.Comparator.comparingInt(Path::getNameCount));
+    if (candidates.isEmpty()) {
+      throw new PackException(new Problem(Location.of(shown), "", "not a rule pack: the archive has no pack.yaml (at its root, in one"
+          + " folder, or under failmode/packs/<id>/)"));
+    }
+    if (candidates.size() > 1 && candidates.get(0).getNameCount() == candidates.get(1).getNameCount()) {
+      throw new PackException(new Problem(Location.of(shown), "", "the archive holds several packs (" + candidates + "); one pack per archive"));
+    }
+    Path packRoot = candidates.get(0);
+    String inside = root.relativize(packRoot).toString();
+    return folder(packRoot, shown + "!/" + inside, kind, spec, digest);
+  }
+
+  private static String sha256(Path file, String shown) throws PackException {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        byte[] buffer = new byte[65_536];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+          digest.update(buffer, 0, n);
+        }
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      throw new PackException(new Problem(Location.of(shown), "", "cannot read: " + e.getMessage()));
+    }
   }
 
   /** A pack that ships inside failmode. */
@@ -100,7 +173,7 @@ public final class PackLoader {
       } else {
         root = Path.of(uri).getParent();
       }
-      return folder(root, "rules/" + id, true);
+      return folder(root, "rules/" + id, Kind.BUILT_IN, id, null);
     } catch (URISyntaxException | IOException e) {
       throw new PackException(new Problem(Location.of(id), "", "cannot read the built-in pack: " + e.getMessage()));
     }
@@ -123,9 +196,10 @@ public final class PackLoader {
    *
    * @param shown how the folder is named in messages
    */
-  RulePack folder(Path root, String shown, boolean builtIn) throws PackException {
+  RulePack folder(Path root, String shown, Kind kind, String spec, String sha256) throws PackException {
+    String prefix = shown.endsWith("!/") ? shown : shown + "/";
     Path manifestPath = root.resolve("pack.yaml");
-    String manifestName = shown + "/pack.yaml";
+    String manifestName = prefix + "pack.yaml";
     if (!Files.isRegularFile(manifestPath)) {
       throw new PackException(new Problem(Location.of(shown), "", "not a rule pack: there is no pack.yaml in it"));
     }
@@ -140,7 +214,7 @@ public final class PackLoader {
           .sorted()
           .toList();
       for (Path drl : drls) {
-        String name = shown + "/" + root.relativize(drl).toString().replace('\\', '/');
+        String name = prefix + root.relativize(drl).toString().replace('\\', '/');
         try {
           sources.add(new DrlSource(name, StandardCharsets.UTF_8.newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
@@ -158,7 +232,7 @@ public final class PackLoader {
     if (sources.isEmpty()) {
       throw new PackException(new Problem(Location.of(shown), "", "the pack has no *.drl files"));
     }
-    return new RulePack(manifest, shown, sources, builtIn);
+    return new RulePack(manifest, shown, root, sources, kind, spec, sha256);
   }
 
   private static PackManifest manifest(YamlDocuments.Document document, String file) throws PackException {

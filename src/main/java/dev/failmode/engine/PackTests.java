@@ -145,7 +145,7 @@ public final class PackTests {
     }
     Report report;
     try {
-      report = new Engine(rules, parameters, today, java.util.Set.of()).classify(loaded.catalogues());
+      report = new Engine(rules, parameters, today).classify(loaded.catalogues());
     } catch (RuleFailure e) {
       failures.add(e.getMessage());
       return new Outcome(testCase, failures);

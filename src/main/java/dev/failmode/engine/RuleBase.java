@@ -48,9 +48,29 @@ public final class RuleBase {
     this.rulesByKey = Map.copyOf(rulesByKey);
   }
 
-  /** Compiles every pack, or reports every problem in them. */
+  /** Compiles every pack, or reports every problem in them; only built-in packs skip the safety check. */
   public static RuleBase compile(List<RulePack> packs) throws PackException {
+    return compile(packs, Set.of());
+  }
+
+  /**
+   * Compiles every pack, or reports every problem in them. The DRL of packs that are not built in
+   * is first held to the {@link SafetyCheck}, unless their id is among {@code trusted}; a pack
+   * that fails it is never compiled, so none of its code runs.
+   */
+  public static RuleBase compile(List<RulePack> packs, Set<String> trusted) throws PackException {
     long start = System.nanoTime();
+    List<Problem> unsafe = new ArrayList<>();
+    for (RulePack pack : packs) {
+      if (!pack.builtIn() && !trusted.contains(pack.id())) {
+        unsafe.addAll(SafetyCheck.check(pack));
+      } else if (!pack.builtIn()) {
+        log.warn("pack {} ({}) is trusted: its DRL was not checked and runs with failmode's permissions", pack.id(), pack.origin());
+      }
+    }
+    if (!unsafe.isEmpty()) {
+      throw new PackException(unsafe, true);
+    }
     List<Problem> problems = new ArrayList<>();
     Map<String, RuleInfo> rules = new HashMap<>();
     Set<String> packIds = new LinkedHashSet<>();

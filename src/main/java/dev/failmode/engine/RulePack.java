@@ -1,15 +1,36 @@
 package dev.failmode.engine;
 
 import dev.failmode.model.PackRef;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A rule pack ready to compile: its manifest and its DRL.
+ * A rule pack ready to compile: its manifest, its DRL, and where it came from.
  *
- * @param origin where it came from, as shown to users: {@code built-in}, a folder, an archive
- * @param builtIn whether it ships with failmode (and so is trusted)
+ * @param origin where it came from, as messages show it: {@code rules/core}, an archive, a coordinate
+ * @param root the pack's folder (on disk, or inside an archive), holding {@code tests/} if it has any
+ * @param spec how it was asked for: a built-in id, a path, a coordinate; what {@code failmode.lock} records
+ * @param sha256 the digest of the archive it was read from; null for folders and built-in packs
  */
-public record RulePack(PackManifest manifest, String origin, List<DrlSource> sources, boolean builtIn) {
+public record RulePack(PackManifest manifest, String origin, Path root, List<DrlSource> sources, Kind kind, String spec,
+    String sha256) {
+
+  /** Where a pack comes from. */
+  public enum Kind {
+    /** Ships inside failmode; trusted. */
+    BUILT_IN,
+    /** A folder on disk. */
+    FOLDER,
+    /** A .zip or .jar file. */
+    ARCHIVE,
+    /** A Maven artifact, resolved by coordinate. */
+    MAVEN;
+
+    /** Whether the pack comes from somewhere that can change under the same name, so that failmode.lock pins it. */
+    public boolean pinned() {
+      return this == ARCHIVE || this == MAVEN;
+    }
+  }
 
   public RulePack {
     sources = List.copyOf(sources);
@@ -17,6 +38,10 @@ public record RulePack(PackManifest manifest, String origin, List<DrlSource> sou
 
   public String id() {
     return manifest.id();
+  }
+
+  public boolean builtIn() {
+    return kind == Kind.BUILT_IN;
   }
 
   public PackRef ref() {

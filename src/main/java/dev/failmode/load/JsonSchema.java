@@ -96,6 +96,8 @@ public final class JsonSchema {
         property.put("minItems", 1);
         object(property.putObject("items"), field.shape());
       }
+      case SCALAR_MAP -> property.put("type", "object").putObject("additionalProperties").putArray("type").add("string").add("number")
+          .add("boolean");
       case TEXT_LIST -> {
         property.put("type", "array");
         text(property.putObject("items"));

@@ -48,7 +48,9 @@ public record Shape(String name, String description, List<Field> fields) {
     /** A non-empty list of mappings of another shape. */
     LIST,
     /** A list of texts. */
-    TEXT_LIST
+    TEXT_LIST,
+    /** A mapping of names to single values, each kept as written. */
+    SCALAR_MAP
   }
 
   /**

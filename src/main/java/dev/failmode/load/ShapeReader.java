@@ -82,6 +82,7 @@ final class ShapeReader {
         case LIST -> list(node, field, path);
         case SCALAR -> scalarText(node, path);
         case TEXT_LIST -> textList(node, field, path);
+        case SCALAR_MAP -> scalarMap(node, path);
       };
     } catch (NotationException e) {
       problem(node, path, e.getMessage());
@@ -107,6 +108,21 @@ final class ShapeReader {
     }
     problem(node, path, "expected a single value, found " + node.describe());
     return null;
+  }
+
+  private java.util.Map<String, String> scalarMap(Node node, String path) {
+    if (!(node instanceof Mapping mapping)) {
+      problem(node, path, "expected a mapping of names to values, found " + node.describe());
+      return null;
+    }
+    java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+    for (Entry entry : mapping.entries().values()) {
+      String text = scalarText(entry.value(), join(path, entry.key()));
+      if (text != null) {
+        values.put(entry.key(), text);
+      }
+    }
+    return values;
   }
 
   private List<String> textList(Node node, Field field, String path) {

@@ -48,6 +48,18 @@ public final class Values {
     return value == null ? List.of() : (List<Values>) value;
   }
 
+  @SuppressWarnings("unchecked")
+  public List<String> texts(String key) {
+    Object value = values.get(key);
+    return value == null ? List.of() : (List<String>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  public Map<String, String> map(String key) {
+    Object value = values.get(key);
+    return value == null ? Map.of() : (Map<String, String>) value;
+  }
+
   /** Where this mapping starts. */
   public Location location() {
     return new Location(file, node.line(), node.column());

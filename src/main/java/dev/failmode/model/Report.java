@@ -8,14 +8,16 @@ import java.util.List;
  *
  * @param toolVersion the version of failmode that made it
  * @param rules every rule of those packs, by id, and failmode's own notes
+ * @param disabled the rules the project switched off, with who and why
  * @param catalogues the files read, sorted by path
  */
-public record Report(String toolVersion, List<PackRef> packs, List<RuleDoc> rules, List<Catalogue> catalogues, List<Result> results,
-    List<Finding> findings) {
+public record Report(String toolVersion, List<PackRef> packs, List<RuleDoc> rules, List<DisabledRule> disabled,
+    List<Catalogue> catalogues, List<Result> results, List<Finding> findings) {
 
   public Report {
     packs = List.copyOf(packs);
     rules = List.copyOf(rules);
+    disabled = List.copyOf(disabled);
     catalogues = List.copyOf(catalogues);
     results = List.copyOf(results);
     findings = List.copyOf(findings);

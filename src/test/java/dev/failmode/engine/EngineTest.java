@@ -7,6 +7,8 @@ import dev.failmode.Fixtures;
 import dev.failmode.load.CatalogueLoader;
 import dev.failmode.model.Catalogue;
 import dev.failmode.model.Decision;
+import dev.failmode.model.DisabledRule;
+import dev.failmode.model.Location;
 import dev.failmode.model.Problem;
 import dev.failmode.model.Report;
 import java.io.IOException;
@@ -37,13 +39,24 @@ class EngineTest {
     return pack;
   }
 
+  /** Compiles packs written for a test, trusted: these tests are about the engine, not the safety check. */
   private RuleBase compile(Path... packs) throws PackException {
     PackLoader loader = new PackLoader(dir);
     List<RulePack> loaded = new java.util.ArrayList<>();
     for (Path pack : packs) {
       loaded.add(loader.resolve(pack.toString()));
     }
-    return RuleBase.compile(loaded);
+    return RuleBase.compile(loaded, loaded.stream().map(RulePack::id).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Test
+  void packsThatAreNotTrustedAreCheckedBeforeTheyCompile() throws Exception {
+    Path pack = pack("loop2", "rule \"forever\" when $v : Verdict() then update($v); end\n");
+    RulePack loaded = new PackLoader(dir).resolve(pack.toString());
+
+    assertThatThrownBy(() -> RuleBase.compile(List.of(loaded))).isInstanceOf(PackException.class)
+        .satisfies(e -> assertThat(((PackException) e).unsafe()).isTrue())
+        .hasMessageContaining("loop2/rules.drl:3: 'update' is not allowed");
   }
 
   private List<Catalogue> examples() {
@@ -51,7 +64,8 @@ class EngineTest {
   }
 
   private Report run(RuleBase rules, Set<String> disabled) throws Exception {
-    return new Engine(rules, ParameterValues.resolve(rules.packs(), Map.of()), Fixtures.TODAY, disabled).classify(examples());
+    List<DisabledRule> off = disabled.stream().map(id -> new DisabledRule(id, "a test", "to see it not fire", Location.of("test"))).toList();
+    return new Engine(rules, ParameterValues.resolve(rules.packs(), Map.of()), Fixtures.TODAY, off).classify(examples());
   }
 
   @ParameterizedTest(name = "OK first at salience {0}")
@@ -119,6 +133,10 @@ class EngineTest {
     Report report = run(rules, Set.of("core/wrong-data-never-ok", "core/user-facing-unjudgeable", "core/incident-only-once"));
 
     assertThat(Fixtures.result(report, "envoy-mesh/xds-server/serves-incomplete-config").verdict()).isEqualTo(Decision.UNCLASSIFIED);
+    assertThat(report.disabled()).extracting(DisabledRule::rule)
+        .containsExactly("core/incident-only-once", "core/user-facing-unjudgeable", "core/wrong-data-never-ok");
+    assertThatThrownBy(() -> run(rules, Set.of("core/wrong-data-never-okay"))).isInstanceOf(PackException.class)
+        .hasMessageContaining("did you mean 'core/wrong-data-never-ok'?");
   }
 
   @Test

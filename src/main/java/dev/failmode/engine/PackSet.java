@@ -1,0 +1,128 @@
+package dev.failmode.engine;
+
+import dev.failmode.model.Location;
+import dev.failmode.model.Problem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.semver4j.RangesList;
+import org.semver4j.RangesListFactory;
+import org.semver4j.Semver;
+
+/**
+ * The packs of a run, complete and checked: each named pack, the built-in packs they depend on
+ * (added when not named), every {@code requires} and dependency range satisfied, dependencies
+ * ordered before the packs that need them, and, with a lock file, every pinned pack matching it.
+ */
+public final class PackSet {
+  private PackSet() {}
+
+  /**
+   * @param specs packs as named: ids, paths (relative to {@code base}), coordinates
+   * @param lock the project's lock file; null when it has none
+   */
+  public static List<RulePack> load(List<String> specs, Path base, PackLoader loader, Lockfile lock) throws PackException {
+    Map<String, RulePack> packs = new LinkedHashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    for (String spec : specs) {
+      RulePack pack = loader.resolve(spec, base);
+      RulePack twin = packs.putIfAbsent(pack.id(), pack);
+      if (twin != null) {
+        problems.add(new Problem(Location.of(pack.origin()), "", "pack id '" + pack.id() + "' is also the id of " + twin.origin()
+            + "; a run loads each pack once"));
+      }
+    }
+    addBuiltInDependencies(packs, loader);
+    for (RulePack pack : packs.values()) {
+      problems.addAll(requirements(pack, packs));
+    }
+    if (lock != null) {
+      problems.addAll(lock.verify(List.copyOf(packs.values())));
+    }
+    if (!problems.isEmpty()) {
+      throw new PackException(problems);
+    }
+    return ordered(packs);
+  }
+
+  /** Built-in packs a named pack depends on are loaded without being named. */
+  private static void addBuiltInDependencies(Map<String, RulePack> packs, PackLoader loader) throws PackException {
+    boolean added = true;
+    while (added) {
+      added = false;
+      for (RulePack pack : List.copyOf(packs.values())) {
+        for (PackManifest.Dependency dependency : pack.manifest().dependencies()) {
+          if (!packs.containsKey(dependency.id()) && PackLoader.BUILT_IN.contains(dependency.id())) {
+            packs.put(dependency.id(), loader.builtIn(dependency.id()));
+            added = true;
+          }
+        }
+      }
+    }
+  }
+
+  private static List<Problem> requirements(RulePack pack, Map<String, RulePack> packs) {
+    List<Problem> problems = new ArrayList<>();
+    Location where = Location.of(pack.origin().endsWith("!/") ? pack.origin() + "pack.yaml" : pack.origin() + "/pack.yaml");
+    String requires = pack.manifest().requires();
+    if (requires != null) {
+      RangesList range = range(requires);
+      Semver tool = Semver.parse(ToolVersion.failmode());
+      if (range == null) {
+        problems.add(new Problem(where, "requires", "'" + requires + "' is not a version range like >=0.1.0 <1.0.0"));
+      } else if (tool != null && !range.isSatisfiedBy(tool)) {
+        problems.add(new Problem(where, "requires", "pack " + pack.id() + " needs failmode " + requires + "; this is failmode "
+            + ToolVersion.failmode()));
+      }
+    }
+    for (PackManifest.Dependency dependency : pack.manifest().dependencies()) {
+      RangesList range = range(dependency.version());
+      RulePack needed = packs.get(dependency.id());
+      if (range == null) {
+        problems.add(new Problem(where, "dependencies", "'" + dependency.version() + "' is not a version range like >=1.0.0 <2.0.0"));
+      } else if (needed == null) {
+        problems.add(new Problem(where, "dependencies", "pack " + pack.id() + " needs pack " + dependency.id() + " "
+            + dependency.version() + "; add it with --rules (or to failmode.yaml)"));
+      } else if (!range.isSatisfiedBy(Semver.parse(needed.manifest().version()))) {
+        problems.add(new Problem(where, "dependencies", "pack " + pack.id() + " needs " + dependency.id() + " " + dependency.version()
+            + ", but " + needed.origin() + " is " + needed.manifest().version()));
+      }
+    }
+    return problems;
+  }
+
+  /** A valid range, or null: semver4j reads text it cannot parse as an empty range. */
+  static RangesList range(String text) {
+    try {
+      RangesList range = RangesListFactory.create(text);
+      return range.get().isEmpty() ? null : range;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Dependencies first, otherwise in the order named. */
+  private static List<RulePack> ordered(Map<String, RulePack> packs) {
+    List<RulePack> ordered = new ArrayList<>();
+    for (RulePack pack : packs.values()) {
+      visit(pack, packs, ordered, new ArrayList<>());
+    }
+    return ordered;
+  }
+
+  private static void visit(RulePack pack, Map<String, RulePack> packs, List<RulePack> ordered, List<String> path) {
+    if (ordered.contains(pack) || path.contains(pack.id())) {
+      return;
+    }
+    path.add(pack.id());
+    for (PackManifest.Dependency dependency : pack.manifest().dependencies()) {
+      RulePack needed = packs.get(dependency.id());
+      if (needed != null) {
+        visit(needed, packs, ordered, path);
+      }
+    }
+    ordered.add(pack);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.failmode.engine;
+
+import dev.failmode.load.ProjectShapes;
+import dev.failmode.load.Values;
+import dev.failmode.load.YamlDocuments;
+import dev.failmode.model.DisabledRule;
+import dev.failmode.model.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A project's {@code failmode.yaml}: the rule packs it runs, the packs it trusts, parameter
+ * values, the rules it switches off (with who and why), and what {@code check} fails on.
+ * Command-line options win over it: {@code --rules} replaces its packs, {@code --set} and
+ * {@code --fail-on} override its values.
+ *
+ * <pre>
+ * apiVersion: failmode/v1
+ * kind: Project
+ * packs: [core, ../rules/envoy]
+ * parameters:
+ *   core.window-share: 30%
+ * disabled:
+ *   - rule: core/bake-new-software
+ *     by: alice@example.org
+ *     reason: every rollout bakes in staging for two weeks already
+ * failOn: [open-not-ok, expired-waiver]
+ * </pre>
+ *
+ * @param file the project file; pack paths in it are relative to its folder
+ */
+public record Project(Path file, List<String> packs, List<String> trust, Map<String, String> parameters, List<DisabledRule> disabled,
+    List<String> failOn) {
+
+  public static final String FILE_NAME = "failmode.yaml";
+
+  public Project {
+    packs = List.copyOf(packs);
+    trust = List.copyOf(trust);
+    parameters = Map.copyOf(parameters);
+    disabled = List.copyOf(disabled);
+    failOn = List.copyOf(failOn);
+  }
+
+  /** The folder pack paths are relative to. */
+  public Path base() {
+    return file.toAbsolutePath().getParent();
+  }
+
+  /** The project file in {@code directory}, if there is one. */
+  public static Optional<Project> find(Path directory, String shown) throws PackException {
+    Path file = directory.resolve(FILE_NAME);
+    return Files.isRegularFile(file) ? Optional.of(read(file, shown)) : Optional.empty();
+  }
+
+  /** Reads a project file; {@code shown} is its path as messages show it. */
+  public static Project read(Path file, String shown) throws PackException {
+    YamlDocuments.Document document = YamlDocuments.read(file, shown, ProjectShapes.PROJECT);
+    if (!document.ok()) {
+      throw new PackException(document.problems().isEmpty()
+          ? List.of(new Problem(dev.failmode.model.Location.of(shown), "", "not a failmode project file")) : document.problems());
+    }
+    Values v = document.values();
+    List<DisabledRule> disabled = new ArrayList<>();
+    for (Values d : v.list("disabled")) {
+      disabled.add(new DisabledRule(d.text("rule"), d.text("by"), d.text("reason"), d.location("rule")));
+    }
+    return new Project(file, v.texts("packs"), v.texts("trust"), v.map("parameters"), disabled, v.texts("failOn"));
+  }
+}
