@@ -67,9 +67,10 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserError {
-    failOn = failOn(failOnNames);
     Snapshot previous = readBaseline();
-    Report report = Pipeline.run(options, spec.commandLine().getErr());
+    Pipeline.Run run = Pipeline.run(options, spec.commandLine().getErr());
+    Report report = run.report();
+    failOn = failOn(failOnNames.isEmpty() ? run.setup().failOn() : failOnNames);
     Policy policy = new Policy(failOn);
     Judgement judgement = previous == null ? policy.judge(report) : policy.judge(report, previous);
     PrintWriter out = spec.commandLine().getOut();

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         "  failmode check .               the CI gate: exit 1 when the policy does not hold",
         "  failmode budget --slo 99.99    the error-budget arithmetic",
         ""},
-    subcommands = {ClassifyCommand.class, CheckCommand.class, BudgetCommand.class, DiffCommand.class, SchemaCommand.class,
+    subcommands = {ClassifyCommand.class, CheckCommand.class, BudgetCommand.class, DiffCommand.class, RulesCommand.class,
+        TestCommand.class, PacksCommand.class, SchemaCommand.class,
         picocli.AutoComplete.GenerateCompletion.class, picocli.CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:check: the policy does not hold", "2:bad input or usage"})

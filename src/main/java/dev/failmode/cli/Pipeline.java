@@ -32,8 +32,12 @@ final class Pipeline {
 
   private Pipeline() {}
 
-  static Report run(RunOptions options, PrintWriter err) throws UserError {
+  /** What a run read and made: the setup it ran with and the report. */
+  record Run(Setup setup, Report report) {}
+
+  static Run run(RunOptions options, PrintWriter err) throws UserError {
     Path cwd = Path.of("").toAbsolutePath();
+    Setup setup = Setup.of(options.packs, List.of(PackLoader.DEFAULT_PACK), options.parameters);
     LoadResult loaded = new CatalogueLoader(cwd).load(options.pathsOrCurrent());
     if (!loaded.skipped().isEmpty()) {
       noteSkipped(loaded.skipped(), err);
@@ -47,15 +51,10 @@ final class Pipeline {
       throw new UserError("no failure-mode files found in " + options.pathsOrCurrent().stream().map(Path::toString).toList()
           + " (failure-mode files are *.yaml or *.yml with 'apiVersion: failmode/v1')");
     }
-    List<RulePack> packs = new ArrayList<>();
-    PackLoader loader = new PackLoader(cwd);
+    RuleBase rules = setup.compile();
     try {
-      for (String spec : options.packs()) {
-        packs.add(loader.resolve(spec));
-      }
-      RuleBase rules = RuleBase.compile(packs);
-      Engine engine = new Engine(rules, ParameterValues.resolve(packs, options.parameters), options.todayOrNow());
-      return engine.classify(loaded.catalogues());
+      Engine engine = new Engine(rules, ParameterValues.resolve(setup.packs, setup.parameters), options.todayOrNow(), setup.disabled);
+      return new Run(setup, engine.classify(loaded.catalogues()));
     } catch (PackException e) {
       throw new UserError("the rule packs cannot be used", e.problems());
     } catch (RuleFailure e) {

@@ -16,9 +16,7 @@ final class RunOptions {
       description = "Failure-mode files, or folders to search for *.yaml and *.yml (default: the current folder).")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = {"-r", "--rules"}, paramLabel = "PACK",
-      description = "A rule pack: a folder with pack.yaml and *.drl, or a built-in pack's id. Repeatable. Default: core.")
-  List<String> rules = new ArrayList<>();
+  @picocli.CommandLine.Mixin PackOptions packs;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -44,9 +42,6 @@ final class RunOptions {
     return paths.isEmpty() ? List.of(Path.of(".")) : paths;
   }
 
-  List<String> packs() {
-    return rules.isEmpty() ? List.of(dev.failmode.engine.PackLoader.DEFAULT_PACK) : rules;
-  }
 
   LocalDate todayOrNow() {
     return today != null ? today : LocalDate.now();

@@ -96,7 +96,8 @@ public final class CatalogueLoader {
   }
 
   private void collect(Path given, Map<Path, Input> inputs, List<Problem> problems) {
-    Path absolute = workingDirectory.resolve(given).normalize();
+    // a path inside an archive (a pack's fixtures in a jar) is on a file system of its own
+    Path absolute = given.getFileSystem() == workingDirectory.getFileSystem() ? workingDirectory.resolve(given).normalize() : given;
     if (!Files.exists(absolute)) {
       problems.add(new Problem(Location.of(given.toString()), "", "no such file or folder"));
       return;
@@ -149,6 +150,12 @@ public final class CatalogueLoader {
       }
       String text = decoded.text();
       TreeReader.Read tree = TreeReader.read(text, file, limits);
+      if (isOwnFile(tree.root())) {
+        // failmode's own project file beside the failure-mode files it configures
+        return input.explicit() ? failed(new Problem(new Location(file, 1, 1), "", "this is a failmode project file, not a"
+            + " failure-mode file: it is read from the working directory (or --project), not given as a path"))
+            : new FileOutcome(null, List.of(), null);
+      }
       if (!input.explicit() && !isFailureModeFile(tree.root(), text)) {
         return skipped(file, "not a failure-mode file (" + whyNot(tree.root()) + ")");
       }
@@ -175,6 +182,11 @@ public final class CatalogueLoader {
       return startsWith(mapping, "apiVersion", FormatV1.API_GROUP) || startsWith(mapping, "kind", FormatV1.KIND);
     }
     return CLAIMS_FORMAT.matcher(text).find();
+  }
+
+  private static boolean isOwnFile(Node root) {
+    return root instanceof Node.Mapping mapping && startsWith(mapping, "apiVersion", FormatV1.API_GROUP)
+        && (startsWith(mapping, "kind", ProjectShapes.PROJECT_KIND) || startsWith(mapping, "kind", ProjectShapes.LOCK_KIND));
   }
 
   private static String whyNot(Node root) {
@@ -233,6 +245,9 @@ public final class CatalogueLoader {
   }
 
   private String display(Path absolute) {
+    if (absolute.getFileSystem() != workingDirectory.getFileSystem()) {
+      return absolute.toString();
+    }
     Path relative;
     try {
       relative = workingDirectory.relativize(absolute.toAbsolutePath().normalize());
@@ -244,6 +259,9 @@ public final class CatalogueLoader {
   }
 
   private static Path realPath(Path path) {
+    if (path.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
+      return path;
+    }
     try {
       return path.toRealPath(LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {

@@ -34,6 +34,11 @@ final class GithubReport implements ReportWriter {
       text.append(rules.isEmpty() ? "" : " [" + String.join(", ", rules) + "]").append('\n');
     }
     text.append("::endgroup::\n");
+    for (var off : report.disabled()) {
+      text.append("::notice file=").append(property(off.location().file())).append(",line=").append(off.location().line())
+          .append(",title=").append(property("disabled " + off.rule())).append("::")
+          .append(data("switched off by " + off.by() + ": " + off.reason())).append('\n');
+    }
     for (Violation v : judgement.violations()) {
       annotation(text, "error", v);
     }

@@ -76,6 +76,17 @@ final class JsonReport implements ReportWriter {
         json.writeEndObject();
       }
       json.writeEndArray();
+      json.writeArrayFieldStart("disabled");
+      for (var off : report.disabled()) {
+        json.writeStartObject();
+        json.writeStringField("rule", off.rule());
+        json.writeStringField("by", off.by());
+        json.writeStringField("reason", off.reason());
+        json.writeStringField("file", off.location().file());
+        json.writeNumberField("line", off.location().line());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
       json.writeArrayFieldStart("results");
       for (Result result : report.results()) {
         result(json, result);

@@ -63,6 +63,12 @@ final class JunitReport implements ReportWriter {
           xml.writeAttribute("name", "failmode.pack." + pack.id());
           xml.writeAttribute("value", pack.version());
         }
+        for (var off : report.disabled()) {
+          newline(xml, 3);
+          xml.writeEmptyElement("property");
+          xml.writeAttribute("name", "failmode.disabled." + off.rule());
+          xml.writeAttribute("value", Xml.text("by " + off.by() + ": " + off.reason()));
+        }
         newline(xml, 3);
         xml.writeEmptyElement("property");
         xml.writeAttribute("name", "failmode.version");

@@ -47,6 +47,13 @@ final class MarkdownReport implements ReportWriter {
       packs.add(Markdown.code(pack.id() + " " + pack.version()));
     }
     md.append(String.join(", ", packs)).append(".\n");
+    if (!report.disabled().isEmpty()) {
+      md.append("\nRules switched off by the project:\n\n| rule | by | why |\n| --- | --- | --- |\n");
+      for (var off : report.disabled()) {
+        md.append("| ").append(Markdown.code(off.rule())).append(" | ").append(Markdown.text(off.by())).append(" | ")
+            .append(Markdown.text(off.reason())).append(" |\n");
+      }
+    }
     for (Catalogue catalogue : report.catalogues()) {
       List<Result> results = report.results().stream().filter(r -> r.location().file().equals(catalogue.file())).toList();
       system(md, catalogue, results, report);

@@ -64,6 +64,33 @@ final class SarifReport implements ReportWriter {
       json.writeEndObject();
       json.writeEndObject();
       json.writeEndObject();
+      json.writeArrayFieldStart("invocations");
+      json.writeStartObject();
+      json.writeBooleanField("executionSuccessful", true);
+      if (!report.disabled().isEmpty()) {
+        // rules the project switched off, with who and why, where SARIF puts configuration
+        json.writeArrayFieldStart("ruleConfigurationOverrides");
+        for (var off : report.disabled()) {
+          json.writeStartObject();
+          json.writeObjectFieldStart("descriptor");
+          json.writeStringField("id", off.rule());
+          if (ruleIndex.containsKey(off.rule())) {
+            json.writeNumberField("index", ruleIndex.get(off.rule()));
+          }
+          json.writeEndObject();
+          json.writeObjectFieldStart("configuration");
+          json.writeBooleanField("enabled", false);
+          json.writeObjectFieldStart("parameters");
+          json.writeStringField("disabledBy", off.by());
+          json.writeStringField("reason", off.reason());
+          json.writeEndObject();
+          json.writeEndObject();
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
+      json.writeEndArray();
       json.writeArrayFieldStart("results");
       for (Result result : report.results()) {
         result(json, result, judgement, ruleIndex);

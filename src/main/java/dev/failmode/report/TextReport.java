@@ -169,6 +169,10 @@ final class TextReport implements ReportWriter {
         .append(summary.findings()).append(summary.findings() == 1 ? " finding" : " findings").append('\n');
     text.append(ansi.dim("rule packs: " + String.join(", ", report.packs().stream().map(p -> p.id() + " " + p.version()).toList())))
         .append('\n');
+    for (var off : report.disabled()) {
+      text.append(ansi.warn("disabled: " + off.rule())).append(" by ").append(off.by()).append(": ").append(off.reason())
+          .append(' ').append(ansi.dim("(" + off.location() + ")")).append('\n');
+    }
   }
 
   /** ANSI colours, or nothing when colour is off. */

@@ -16,15 +16,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every fixture of the core pack ({@code rules/core/tests/<rule>/<expectation>-<case>.yaml}),
- * and checks the catalogue: every rule has fixtures that make it fire and fixtures where it must not.
+ * Runs every fixture of every pack in rules/ ({@code rules/<pack>/tests/<rule>/<expectation>-<case>.yaml})
+ * and checks the catalogue: every rule has fixtures that make it fire and fixtures where it must
+ * not, and carries its metadata. A pack is compiled with the packs it depends on.
  */
-class CorePackFixturesTest {
-  private static final Path TESTS = Fixtures.project().resolve("rules/core/tests");
+class PackFixturesTest {
+  private static final List<String> PACKS = List.of("core", "envoy");
+
+  static RuleBase rules() {
+    return Fixtures.compile(List.of(Fixtures.pack("core"), Fixtures.pack("envoy")));
+  }
+
+  private static RuleBase rules;
+
+  private static synchronized RuleBase all() {
+    if (rules == null) {
+      rules = rules();
+    }
+    return rules;
+  }
 
   static List<PackTests.Case> cases() throws IOException {
     List<String> misnamed = new ArrayList<>();
-    List<PackTests.Case> cases = PackTests.discover("core", TESTS, misnamed);
+    List<PackTests.Case> cases = new ArrayList<>();
+    for (String pack : PACKS) {
+      cases.addAll(PackTests.discover(pack, Fixtures.project().resolve("rules").resolve(pack).resolve("tests"), misnamed));
+    }
     assertThat(misnamed).as("fixtures whose names follow no convention").isEmpty();
     return cases;
   }
@@ -32,8 +49,7 @@ class CorePackFixturesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void fixtureHolds(PackTests.Case testCase) throws Exception {
-    RuleBase rules = Fixtures.core();
-    PackTests tests = new PackTests(rules, ParameterValues.resolve(rules.packs(), Map.of()), Fixtures.TODAY);
+    PackTests tests = new PackTests(all(), ParameterValues.resolve(all().packs(), Map.of()), Fixtures.TODAY);
 
     PackTests.Outcome outcome = tests.run(testCase, Fixtures.project());
 
@@ -43,21 +59,21 @@ class CorePackFixturesTest {
   @Test
   void everyRuleHasFixturesThatMakeItFireAndFixturesWhereItMustNot() throws IOException {
     List<PackTests.Case> cases = cases();
-    Set<String> firing = cases.stream().filter(c -> c.expectation().firing()).map(PackTests.Case::rule).collect(Collectors.toSet());
-    Set<String> quiet = cases.stream().filter(c -> !c.expectation().firing()).map(PackTests.Case::rule).collect(Collectors.toSet());
+    Set<String> firing = cases.stream().filter(c -> c.expectation().firing()).map(c -> c.pack() + "/" + c.rule()).collect(Collectors.toSet());
+    Set<String> quiet = cases.stream().filter(c -> !c.expectation().firing()).map(c -> c.pack() + "/" + c.rule()).collect(Collectors.toSet());
 
-    Set<String> rules = Fixtures.core().rules().stream().map(RuleInfo::id).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> rules = all().rules().stream().map(RuleInfo::fullId).collect(Collectors.toCollection(TreeSet::new));
 
-    assertThat(rules).as("core rules").isNotEmpty();
+    assertThat(rules).as("rules").hasSizeGreaterThan(25);
     assertThat(rules.stream().filter(r -> !firing.contains(r))).as("rules with no fixture that makes them fire").isEmpty();
     assertThat(rules.stream().filter(r -> !quiet.contains(r))).as("rules with no fixture where they must stay quiet").isEmpty();
-    assertThat(cases.stream().map(PackTests.Case::rule).filter(r -> !rules.contains(r)))
+    assertThat(cases.stream().map(c -> c.pack() + "/" + c.rule()).filter(r -> !rules.contains(r)))
         .as("fixture folders naming no rule").isEmpty();
   }
 
   @Test
   void everyRuleCarriesItsMetadata() {
-    for (RuleInfo rule : Fixtures.core().rules()) {
+    for (RuleInfo rule : all().rules()) {
       assertThat(rule.metadata()).as(rule.fullId()).containsKeys("id", "title", "description", "kind");
       assertThat(rule.title()).as(rule.fullId() + " title").isNotBlank();
       assertThat(rule.description()).as(rule.fullId() + " description").hasSizeGreaterThan(40);

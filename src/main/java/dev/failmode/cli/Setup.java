@@ -1,0 +1,123 @@
+package dev.failmode.cli;
+
+import dev.failmode.engine.Lockfile;
+import dev.failmode.engine.PackException;
+import dev.failmode.engine.PackLoader;
+import dev.failmode.engine.PackSet;
+import dev.failmode.engine.Project;
+import dev.failmode.engine.RuleBase;
+import dev.failmode.engine.RulePack;
+import dev.failmode.model.DisabledRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a run is made of, from the command line and the project file: the packs (checked against
+ * the lock file), the trusted ones, parameter values, disabled rules and what check fails on.
+ * The command line wins: {@code --rules} replaces the project's packs, {@code --set} overrides
+ * its parameters.
+ */
+final class Setup {
+  private static final Logger log = LoggerFactory.getLogger(Setup.class);
+
+  final Optional<Project> project;
+  final List<RulePack> packs;
+  final Set<String> trusted;
+  final Map<String, String> parameters;
+  final List<DisabledRule> disabled;
+
+  private Setup(Optional<Project> project, List<RulePack> packs, Set<String> trusted, Map<String, String> parameters,
+      List<DisabledRule> disabled) {
+    this.project = project;
+    this.packs = packs;
+    this.trusted = trusted;
+    this.parameters = parameters;
+    this.disabled = disabled;
+  }
+
+  /**
+   * @param defaultPacks the packs when neither --rules nor a project names any
+   * @param parameters --set values
+   */
+  static Setup of(PackOptions options, List<String> defaultPacks, Map<String, String> parameters) throws UserError {
+    Path cwd = Path.of("").toAbsolutePath();
+    try {
+      Optional<Project> project = project(options, cwd);
+      List<String> specs;
+      Path base;
+      if (!options.rules.isEmpty()) {
+        specs = options.rules;
+        base = cwd;
+      } else if (project.isPresent() && !project.get().packs().isEmpty()) {
+        specs = project.get().packs();
+        base = project.get().base();
+      } else {
+        specs = defaultPacks;
+        base = cwd;
+      }
+      Lockfile lock = Lockfile.find(cwd, Lockfile.FILE_NAME).orElse(null);
+      PackLoader loader = new PackLoader(cwd, options.mavenLocalRepository);
+      List<RulePack> packs = PackSet.load(specs, base, loader, lock);
+      Set<String> trusted = new LinkedHashSet<>(options.trust);
+      project.ifPresent(p -> trusted.addAll(p.trust()));
+      Map<String, String> values = new LinkedHashMap<>();
+      project.ifPresent(p -> values.putAll(p.parameters()));
+      values.putAll(parameters);
+      List<DisabledRule> disabled = project.map(Project::disabled).orElse(List.of());
+      log.info("packs {} from {}", packs.stream().map(p -> p.id() + " " + p.manifest().version()).toList(),
+          options.rules.isEmpty() && project.isPresent() ? project.get().file() : "the command line");
+      return new Setup(project, packs, trusted, values, disabled);
+    } catch (PackException e) {
+      throw new UserError("the rule packs cannot be used", e.problems());
+    }
+  }
+
+  /** The packs compiled, after the safety check for those that are not built in or trusted. */
+  RuleBase compile() throws UserError {
+    try {
+      return RuleBase.compile(packs, trusted);
+    } catch (PackException e) {
+      if (e.unsafe()) {
+        List<String> refused = packs.stream().filter(p -> !p.builtIn() && !trusted.contains(p.id()))
+            .filter(p -> e.problems().stream().anyMatch(problem -> problem.location().file().startsWith(p.origin())))
+            .map(RulePack::id).distinct().toList();
+        throw new UserError("the safety check refused " + (refused.size() == 1 ? "pack " : "packs ") + String.join(", ", refused)
+            + ": packs that are not built in may only use the fact model and plain values (docs/security.md);"
+            + " --trust " + (refused.isEmpty() ? "PACK" : refused.get(0)) + " skips the check, only for a pack you have reviewed",
+            e.problems());
+      }
+      throw new UserError("the rule packs cannot be used", e.problems());
+    }
+  }
+
+  private static Optional<Project> project(PackOptions options, Path cwd) throws PackException, UserError {
+    if (options.noProject) {
+      return Optional.empty();
+    }
+    if (options.project != null) {
+      if (!Files.isRegularFile(options.project)) {
+        throw new UserError("--project " + options.project + ": no such file");
+      }
+      return Optional.of(Project.read(options.project, options.project.toString()));
+    }
+    return Project.find(cwd, Project.FILE_NAME);
+  }
+
+  /** What the project says check fails on, if it says. */
+  List<String> failOn() {
+    return project.map(Project::failOn).orElse(List.of());
+  }
+
+  static List<String> builtIns() {
+    return new ArrayList<>(PackLoader.BUILT_IN);
+  }
+}

@@ -1,0 +1,223 @@
+package dev.failmode.cli;
+
+import dev.failmode.engine.PackException;
+import dev.failmode.engine.PackTestSuite;
+import dev.failmode.engine.PackTests;
+import dev.failmode.engine.ParameterValues;
+import dev.failmode.engine.RuleBase;
+import dev.failmode.engine.RuleInfo;
+import dev.failmode.engine.RulePack;
+import dev.failmode.report.AtomicOutput;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "test", mixinStandardHelpOptions = true, usageHelpWidth = 100, versionProvider = FailmodeCommand.Version.class,
+    description = {
+        "Run rule packs' own fixtures (tests/<rule-id>/<expectation>-<case>.yaml beside the DRL) and say, per rule, what"
+            + " passed and which rules no fixture exercised.",
+        "",
+        "Without PACK: every pack folder under ./rules/, else the built-in packs. A pack is tested with the packs it depends on."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every fixture passed, and coverage is at least --coverage-min", "1:a fixture failed, or coverage is too low",
+        "2:a pack cannot be loaded or compiled"})
+final class TestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin LoggingOptions logging;
+
+  @Parameters(paramLabel = "PACK", arity = "0..*", description = "Packs to test: folders, archives, coordinates or built-in ids.")
+  List<String> specs = new ArrayList<>();
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text or junit (default: ${DEFAULT-VALUE}).")
+  String format = "text";
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the results to FILE, whole or not at all.")
+  Path output;
+
+  @Option(names = "--coverage-min", paramLabel = "PERCENT",
+      description = "Fail when fewer than this share of a pack's rules have a passing fixture that makes them fire (default: 0).")
+  double coverageMin;
+
+  @Option(names = "--today", paramLabel = "DATE", description = "Judge waivers in fixtures as of this ISO date.")
+  LocalDate today;
+
+  @Option(names = "--trust", paramLabel = "PACK-ID", description = "Skip the safety check for this pack. Repeatable.")
+  List<String> trust = new ArrayList<>();
+
+  @Option(names = "--maven-repo-local", paramLabel = "DIR", description = "The local Maven repository for pack coordinates.")
+  Path mavenLocalRepository;
+
+  @Override
+  public Integer call() throws UserError {
+    if (!format.equals("text") && !format.equals("junit")) {
+      throw new UserError("--format is text or junit, not '" + format + "'");
+    }
+    List<PackTestSuite> suites = new ArrayList<>();
+    for (String pack : packsToTest()) {
+      suites.add(test(pack));
+    }
+    boolean passed = suites.stream().allMatch(s -> s.passed() && s.coverage() >= coverageMin);
+    AtomicOutput.Content content = writer -> {
+      if (format.equals("junit")) {
+        junit(suites, writer);
+      } else {
+        text(suites, writer);
+      }
+    };
+    PrintWriter out = spec.commandLine().getOut();
+    try {
+      if (output == null) {
+        content.writeTo(out);
+        out.flush();
+      } else {
+        AtomicOutput.write(output, content);
+      }
+    } catch (IOException e) {
+      throw new UserError(e.getMessage());
+    }
+    return passed ? ExitCode.OK : ExitCode.POLICY;
+  }
+
+  private List<String> packsToTest() throws UserError {
+    if (!specs.isEmpty()) {
+      return specs;
+    }
+    Path rules = Path.of("rules");
+    if (Files.isDirectory(rules)) {
+      try (Stream<Path> dirs = Files.list(rules)) {
+        List<String> found = dirs.filter(d -> Files.isRegularFile(d.resolve("pack.yaml"))).sorted().map(Path::toString).toList();
+        if (!found.isEmpty()) {
+          return found;
+        }
+      } catch (IOException e) {
+        throw new UserError("cannot read ./rules: " + e.getMessage());
+      }
+    }
+    return Setup.builtIns();
+  }
+
+  private PackTestSuite test(String spec) throws UserError {
+    PackOptions options = new PackOptions();
+    options.rules = List.of(spec);
+    options.trust = trust;
+    options.noProject = true;
+    options.mavenLocalRepository = mavenLocalRepository;
+    Setup setup = Setup.of(options, List.of(), Map.of());
+    RuleBase rules = setup.compile();
+    RulePack pack = setup.packs.stream().filter(p -> p.spec().equals(spec)).findFirst().orElse(setup.packs.get(setup.packs.size() - 1));
+    try {
+      return PackTestSuite.run(pack, rules, ParameterValues.resolve(setup.packs, Map.of()), today == null ? LocalDate.now() : today,
+          Path.of("").toAbsolutePath());
+    } catch (PackException e) {
+      throw new UserError("the rule packs cannot be used", e.problems());
+    } catch (IOException e) {
+      throw new UserError("cannot read the fixtures of " + spec + ": " + e.getMessage());
+    }
+  }
+
+  private void text(List<PackTestSuite> suites, Writer out) throws IOException {
+    for (PackTestSuite suite : suites) {
+      long failed = suite.outcomes().stream().filter(o -> !o.passed()).count();
+      out.write(suite.pack().id() + " " + suite.pack().manifest().version() + " (" + suite.pack().origin() + "): "
+          + suite.outcomes().size() + " fixtures, " + (suite.outcomes().size() - failed) + " passed"
+          + (failed == 0 ? "" : ", " + failed + " failed") + "\n");
+      int width = suite.rules().stream().mapToInt(r -> r.id().length()).max().orElse(0);
+      for (RuleInfo rule : suite.rules()) {
+        List<PackTests.Outcome> outcomes = suite.of(rule);
+        long bad = outcomes.stream().filter(o -> !o.passed()).count();
+        String state = outcomes.isEmpty() ? "none" : bad > 0 ? "FAIL" : "ok";
+        out.write(String.format(Locale.ROOT, "  %-4s  %-" + width + "s  %d %s%s%n", state, rule.id(), outcomes.size(),
+            outcomes.size() == 1 ? "fixture" : "fixtures", bad == 0 ? "" : ", " + bad + " failed"));
+        for (PackTests.Outcome outcome : outcomes) {
+          for (String failure : outcome.failures()) {
+            out.write("          " + outcome.testCase().file() + ": " + failure + "\n");
+          }
+        }
+      }
+      for (String problem : suite.problems()) {
+        out.write("  FAIL  " + problem + "\n");
+      }
+      List<RuleInfo> notExercised = suite.notExercised();
+      out.write("  not exercised: " + (notExercised.isEmpty() ? "none" : String.join(", ", notExercised.stream().map(RuleInfo::id)
+          .toList())) + "\n");
+      List<RuleInfo> neverQuiet = suite.neverQuiet();
+      if (!neverQuiet.isEmpty()) {
+        out.write("  no fixture where it must stay quiet: " + String.join(", ", neverQuiet.stream().map(RuleInfo::id).toList()) + "\n");
+      }
+      out.write(String.format(Locale.ROOT, "  coverage: %d of %d rules (%.0f%%)%s%n", suite.rules().size() - notExercised.size(),
+          suite.rules().size(), suite.coverage(), suite.coverage() < coverageMin
+              ? String.format(Locale.ROOT, ", under the minimum of %.0f%%", coverageMin) : ""));
+    }
+    boolean passed = suites.stream().allMatch(s -> s.passed() && s.coverage() >= coverageMin);
+    out.write(passed ? "test passed\n" : "test failed\n");
+  }
+
+  private static void junit(List<PackTestSuite> suites, Writer out) throws IOException {
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      xml.writeStartElement("testsuites");
+      xml.writeAttribute("name", "failmode test");
+      for (PackTestSuite suite : suites) {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", suite.pack().id() + " " + suite.pack().manifest().version());
+        xml.writeAttribute("tests", Integer.toString(suite.outcomes().size() + suite.problems().size()));
+        xml.writeAttribute("failures", Long.toString(suite.outcomes().stream().filter(o -> !o.passed()).count() + suite.problems().size()));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", "0");
+        for (PackTests.Outcome outcome : suite.outcomes()) {
+          xml.writeCharacters("\n    ");
+          xml.writeStartElement("testcase");
+          xml.writeAttribute("classname", suite.pack().id() + "." + outcome.testCase().rule());
+          xml.writeAttribute("name", outcome.testCase().name());
+          if (!outcome.passed()) {
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", outcome.failures().get(0));
+            xml.writeCharacters(String.join("\n", outcome.failures()));
+            xml.writeEndElement();
+          }
+          xml.writeEndElement();
+        }
+        for (String problem : suite.problems()) {
+          xml.writeCharacters("\n    ");
+          xml.writeStartElement("testcase");
+          xml.writeAttribute("classname", suite.pack().id());
+          xml.writeAttribute("name", "fixtures");
+          xml.writeStartElement("failure");
+          xml.writeAttribute("message", problem);
+          xml.writeEndElement();
+          xml.writeEndElement();
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+      }
+      xml.writeCharacters("\n");
+      xml.writeEndElement();
+      xml.writeEndDocument();
+      xml.flush();
+      out.write('\n');
+    } catch (XMLStreamException e) {
+      throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
+    }
+  }
+}

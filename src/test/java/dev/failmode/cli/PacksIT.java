@@ -1,0 +1,208 @@
+package dev.failmode.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failmode.Fixtures;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Packs as teams share them, through the real CLI in working directories of their own: archives,
+ * the project file, the lock file, and a pack published as a Maven artifact and run by
+ * coordinate.
+ */
+class PacksIT {
+  private static final Path PROJECT = Fixtures.project();
+  private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+  @TempDir Path dir;
+
+  private Subprocess failmode(Path cwd, String... args) throws Exception {
+    return Subprocess.run(cwd, TIMEOUT, List.of(), args);
+  }
+
+  private Path examples() throws IOException {
+    Path examples = dir.resolve("catalogue");
+    Files.createDirectories(examples);
+    for (String file : List.of("envoy.yaml", "kubernetes.yaml")) {
+      Files.copy(PROJECT.resolve("examples").resolve(file), examples.resolve(file));
+    }
+    return examples;
+  }
+
+  private static long envoySuggestions(String json) throws IOException {
+    JsonNode report = new ObjectMapper().readTree(json);
+    long count = 0;
+    for (JsonNode result : report.path("results")) {
+      for (JsonNode remediation : result.path("remediations")) {
+        count += remediation.path("rule").asText().startsWith("envoy/") ? 1 : 0;
+      }
+    }
+    return count;
+  }
+
+  @Test
+  void aPackInAZipArchiveClassifiesTheExamples() throws Exception {
+    examples();
+    zip(PROJECT.resolve("rules/envoy"), dir.resolve("envoy-pack.zip"), "envoy-1.0.0/");
+
+    Subprocess run = failmode(dir, "classify", "catalogue", "--rules", "core", "--rules", "envoy-pack.zip", "--format", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(envoySuggestions(run.out())).isGreaterThanOrEqualTo(7);
+    assertThat(new ObjectMapper().readTree(run.out()).path("packs")).extracting(p -> p.path("id").asText()).containsExactly("core", "envoy");
+  }
+
+  @Test
+  void theLockPinsArchivesAndAChangeRefusesToRun() throws Exception {
+    examples();
+    Path archive = dir.resolve("envoy-pack.zip");
+    zip(PROJECT.resolve("rules/envoy"), archive, "");
+
+    Subprocess lock = failmode(dir, "packs", "lock", "--rules", "core", "--rules", "envoy-pack.zip");
+    String lockText = Files.readString(dir.resolve("failmode.lock"));
+    Subprocess pinned = failmode(dir, "classify", "catalogue", "--rules", "core", "--rules", "envoy-pack.zip");
+
+    assertThat(lock.exitCode()).as(lock.err()).isZero();
+    assertThat(lock.out()).contains("1 pack pinned");
+    assertThat(lockText).contains("source: \"envoy-pack.zip\"").contains("id: envoy").containsPattern("sha256: [0-9a-f]{64}");
+    assertThat(pinned.exitCode()).as(pinned.err()).isZero();
+
+    // the same name, other content: a pack that changed under the lock refuses to run
+    Path changed = dir.resolve("changed");
+    copy(PROJECT.resolve("rules/envoy"), changed);
+    Files.writeString(changed.resolve("logs.drl"), Files.readString(changed.resolve("logs.drl")).replace("alert", "page someone"));
+    zip(changed, archive, "");
+    Subprocess refused = failmode(dir, "classify", "catalogue", "--rules", "core", "--rules", "envoy-pack.zip");
+
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.out()).isEmpty();
+    assertThat(refused.err()).contains("pack envoy-pack.zip does not match failmode.lock").contains("failmode packs lock")
+        .doesNotContain("Exception");
+
+    // a pinned source the lock does not know refuses too
+    Files.copy(archive, dir.resolve("other.zip"));
+    Subprocess unknown = failmode(dir, "classify", "catalogue", "--rules", "core", "--rules", "other.zip");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("pack other.zip is not in failmode.lock");
+  }
+
+  @Test
+  void theProjectFileNamesPacksParametersDisabledRulesAndFailOn() throws Exception {
+    Path team = dir.resolve("team");
+    Files.createDirectories(team.resolve("catalogue"));
+    Files.copy(PROJECT.resolve("examples/envoy.yaml"), team.resolve("catalogue/envoy.yaml"));
+    copy(PROJECT.resolve("rules/envoy"), team.resolve("packs/envoy"));
+    Files.writeString(team.resolve("failmode.yaml"), """
+        apiVersion: failmode/v1
+        kind: Project
+        packs: [core, packs/envoy]
+        parameters:
+          window-share: 50%
+        disabled:
+          - rule: core/report-memory-safety-upstream
+            by: bob@example.org
+            reason: we build Envoy ourselves and patch it
+        failOn: [claim-contradicted]
+        """);
+
+    Subprocess classify = failmode(team, "classify", "catalogue", "--format", "json");
+    Subprocess check = failmode(team, "check", "catalogue");
+    Subprocess text = failmode(team, "classify", "catalogue");
+
+    assertThat(classify.exitCode()).as(classify.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(classify.out());
+    assertThat(report.path("disabled").get(0).path("rule").asText()).isEqualTo("core/report-memory-safety-upstream");
+    assertThat(report.path("disabled").get(0).path("by").asText()).isEqualTo("bob@example.org");
+    assertThat(report.path("results").findValuesAsText("rule")).as("the disabled rule never fired")
+        .doesNotContain("core/report-memory-safety-upstream").contains("core/budget-window-total");
+    assertThat(envoySuggestions(classify.out())).isPositive();
+    assertThat(classify.out()).contains("over 50% is NOT OK");
+    assertThat(check.exitCode()).as("failOn from the project: only claims, and none is contradicted here").isZero();
+    assertThat(text.out()).contains("disabled: core/report-memory-safety-upstream by bob@example.org: we build Envoy ourselves");
+
+    // the command line wins over the project file
+    Subprocess strict = failmode(team, "check", "catalogue", "--fail-on", "open-not-ok");
+    assertThat(strict.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void aPackPublishedAsAMavenArtifactIsResolvedByCoordinateAndClassifiesTheExamples() throws Exception {
+    examples();
+    // the pack project of docs/rule-authoring.md: the template's pom and the envoy pack in pack/
+    Path project = dir.resolve("envoy-pack");
+    Files.createDirectories(project);
+    Files.copy(PROJECT.resolve("docs/pack-template/pom.xml"), project.resolve("pom.xml"));
+    copy(PROJECT.resolve("rules/envoy"), project.resolve("pack"));
+    Path repository = dir.resolve("repository");
+
+    mvn(project, "package");
+    mvn(project, "org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file", "-Dfile=target/envoy-pack-1.0.0.jar",
+        "-DpomFile=pom.xml", "-DlocalRepositoryPath=" + repository);
+    assertThat(repository.resolve("com/example/failmode/envoy-pack/1.0.0/envoy-pack-1.0.0.jar")).exists();
+
+    String coordinate = "com.example.failmode:envoy-pack:1.0.0";
+    Subprocess run = failmode(dir, "classify", "catalogue", "--rules", "core", "--rules", coordinate, "--maven-repo-local",
+        repository.toString(), "--format", "json");
+    Subprocess tests = failmode(dir, "test", coordinate, "--maven-repo-local", repository.toString());
+    Subprocess lock = failmode(dir, "packs", "lock", "--rules", "core", "--rules", coordinate, "--maven-repo-local",
+        repository.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(envoySuggestions(run.out())).isGreaterThanOrEqualTo(7);
+    assertThat(tests.exitCode()).as(tests.out() + tests.err()).isZero();
+    assertThat(tests.out()).contains("envoy 1.0.0 (com.example.failmode:envoy-pack:1.0.0!/failmode/packs/envoy)").contains("coverage: 7 of 7");
+    assertThat(Files.readString(dir.resolve("failmode.lock"))).contains("source: \"" + coordinate + "\"");
+
+    Subprocess missing = failmode(dir, "classify", "catalogue", "--rules", "com.example.failmode:envoy-pack:9.9.9", "--maven-repo-local",
+        repository.toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("cannot resolve the rule pack").doesNotContain("\tat ");
+  }
+
+  private static void mvn(Path project, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("mvn", "-B", "-q"));
+    command.addAll(List.of(args));
+    Path log = Files.createTempFile("mvn", ".log");
+    Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as(Files.readString(log)).isZero();
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private static void zip(Path folder, Path archive, String prefix) throws IOException {
+    try (OutputStream out = Files.newOutputStream(archive); ZipOutputStream zip = new ZipOutputStream(out);
+        Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        zip.putNextEntry(new ZipEntry(prefix + folder.relativize(file).toString().replace('\\', '/')));
+        zip.write(Files.readAllBytes(file));
+        zip.closeEntry();
+      }
+    }
+  }
+}

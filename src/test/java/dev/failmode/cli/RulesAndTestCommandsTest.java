@@ -1,0 +1,95 @@
+package dev.failmode.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.failmode.Fixtures;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xml.sax.InputSource;
+
+/** failmode rules and failmode test, in-process (the working directory is the project's). */
+class RulesAndTestCommandsTest {
+  @TempDir Path dir;
+
+  @Test
+  void rulesListListsTheCoreAndEnvoyRules() {
+    Cli cli = Cli.run("rules", "list");
+
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).contains("core 1.0.0 (rules/core): 23 rules", "envoy 1.0.0 (rules/envoy): 7 rules")
+        .contains("core/wrong-data-never-ok", "verdict", "Wrong data is never OK", "envoy/rotate-access-logs");
+  }
+
+  @Test
+  void rulesShowShowsOneRuleWithItsDrlAndFixtures() {
+    Cli cli = Cli.run("rules", "show", "budget-within");
+    Cli unknown = Cli.run("rules", "show", "budget-withn");
+
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).startsWith("core/budget-within: A user-facing failure the budget can absorb is OK to break")
+        .contains("source       rules/core/budget.drl:").contains("| rule \"budget-within\"").contains("| end")
+        .contains("ok-to-break-exactly-a-quarter.yaml");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("did you mean 'core/budget-within'?");
+  }
+
+  @Test
+  void docsRulesMdIsTheOutputOfRulesDoc() throws Exception {
+    Cli cli = Cli.run("rules", "doc");
+
+    assertThat(cli.exitCode()).isZero();
+    assertThat(Files.readString(Fixtures.project().resolve("docs/rules.md")))
+        .as("docs/rules.md is stale: run ./failmode rules doc > docs/rules.md").isEqualTo(cli.out());
+  }
+
+  @Test
+  void testRunsEveryPackOfRulesWithFullCoverage() throws Exception {
+    Cli text = Cli.run("test", "--coverage-min", "100", "--today", Fixtures.TODAY.toString());
+    Cli junit = Cli.run("test", "--format", "junit", "--today", Fixtures.TODAY.toString());
+
+    assertThat(text.exitCode()).as(text.out()).isZero();
+    assertThat(text.out()).contains("core 1.0.0 (rules/core):", "coverage: 23 of 23 rules (100%)", "envoy 1.0.0 (rules/envoy):",
+        "coverage: 7 of 7 rules (100%)", "not exercised: none").endsWith("test passed\n");
+    var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(junit.out())));
+    assertThat(xml.getElementsByTagName("testsuite").getLength()).isEqualTo(2);
+    assertThat(xml.getElementsByTagName("testcase").getLength()).isGreaterThan(100);
+    assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
+  }
+
+  @Test
+  void aFailingFixtureAndMissingCoverageFailTheTest() throws Exception {
+    Path pack = dir.resolve("mine");
+    Files.createDirectories(pack.resolve("tests/crash-not-ok"));
+    Files.writeString(pack.resolve("pack.yaml"), "id: mine\nversion: 0.1.0\ndescription: a pack with a wrong fixture\n");
+    Files.writeString(pack.resolve("rules.drl"), """
+        package mine;
+        import dev.failmode.model.*;
+        rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
+        rule "never-tested" @kind("note") when $v : Verdict( mode.effect == Effect.SLOW ) then $v.note("slow"); end
+        """);
+    Files.writeString(pack.resolve("tests/crash-not-ok/ok-to-break-wrongly.yaml"), """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: fixture
+        components:
+          - name: api
+            failureModes:
+              - id: crash
+                description: it crashes
+                effect: crash
+        """);
+
+    Cli cli = Cli.run("test", pack.toString());
+    Cli coverage = Cli.run("test", pack.toString(), "--coverage-min", "100");
+
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.out()).contains("FAIL  crash-not-ok", "expected OK TO BREAK, got NOT OK", "not exercised: crash-not-ok, never-tested",
+        "coverage: 0 of 2 rules (0%)").endsWith("test failed\n");
+    assertThat(coverage.out()).contains("under the minimum of 100%");
+  }
+}

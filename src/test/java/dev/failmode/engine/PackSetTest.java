@@ -1,0 +1,69 @@
+package dev.failmode.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Manifests' requires and dependencies, checked when a run's packs are loaded. */
+class PackSetTest {
+  @TempDir Path dir;
+
+  private Path pack(String id, String manifestExtra) throws Exception {
+    Path pack = dir.resolve(id);
+    Files.createDirectories(pack);
+    Files.writeString(pack.resolve("pack.yaml"), "id: " + id + "\nversion: 1.2.0\ndescription: a pack for a test\n" + manifestExtra);
+    Files.writeString(pack.resolve("rules.drl"), "package " + id.replace('-', '_') + ";\nimport dev.failmode.model.*;\n"
+        + "rule \"r\" when $v : Verdict() then $v.note(\"n\"); end\n");
+    return pack;
+  }
+
+  private List<RulePack> load(String... specs) throws PackException {
+    return PackSet.load(List.of(specs), dir, new PackLoader(dir), null);
+  }
+
+  @Test
+  void aBuiltInDependencyIsAddedAndComesFirst() throws Exception {
+    List<RulePack> packs = load("envoy");
+
+    assertThat(packs).extracting(RulePack::id).containsExactly("core", "envoy");
+  }
+
+  @Test
+  void aPackNeedingANewerFailmodeIsRefused() throws Exception {
+    pack("future", "requires: \">=99.0.0\"\n");
+
+    assertThatThrownBy(() -> load("future")).isInstanceOf(PackException.class).hasMessageContaining("pack future needs failmode >=99.0.0");
+  }
+
+  @Test
+  void dependenciesMustBePresentInARangeThatFits() throws Exception {
+    pack("base", "");
+    pack("needs-base", "dependencies:\n  - id: base\n    version: \">=2.0.0\"\n");
+    pack("needs-other", "dependencies:\n  - id: other\n    version: \">=1.0.0\"\n");
+    pack("bad-range", "dependencies:\n  - id: base\n    version: \"whenever\"\n");
+
+    assertThatThrownBy(() -> load("base", "needs-base")).hasMessageContaining("pack needs-base needs base >=2.0.0, but base is 1.2.0");
+    assertThatThrownBy(() -> load("needs-other")).hasMessageContaining("needs pack other >=1.0.0; add it with --rules");
+    assertThatThrownBy(() -> load("base", "bad-range")).hasMessageContaining("'whenever' is not a version range");
+  }
+
+  @Test
+  void dependenciesAreOrderedBeforeThePacksThatNeedThem() throws Exception {
+    pack("base", "");
+    pack("top", "dependencies:\n  - id: base\n    version: \"^1.0.0\"\n");
+
+    assertThat(load("top", "base")).extracting(RulePack::id).containsExactly("base", "top");
+  }
+
+  @Test
+  void aPackIsLoadedOnce() throws Exception {
+    pack("twice", "");
+
+    assertThatThrownBy(() -> load("twice", dir.resolve("twice").toString())).hasMessageContaining("a run loads each pack once");
+  }
+}
