@@ -50,6 +50,7 @@ public final class AtomicOutput {
       try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
         content.writeTo(out);
       }
+      permissions(temporary, absolute);
       try {
         Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -61,6 +62,19 @@ public final class AtomicOutput {
     } finally {
       PENDING.remove(temporary);
     }
+  }
+
+  /**
+   * A temporary file is readable by its owner only; the report gets the permissions of the file
+   * it replaces, or those of an ordinary new file (rw-r--r--).
+   */
+  private static void permissions(Path temporary, Path target) throws IOException {
+    if (!temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    var permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
+        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(temporary, permissions);
   }
 
   private static void removePending() {

@@ -15,6 +15,8 @@ public enum Format {
   YAML(() -> JsonReport.yaml()),
   /** A risk review for GitHub Markdown: lists, a budget table, the remediation plan. */
   MARKDOWN(MarkdownReport::new),
+  /** A risk review as one self-contained HTML file with charts, a sortable table and details. */
+  HTML(HtmlReport::new),
   /** SARIF 2.1.0, for code scanning. */
   SARIF(SarifReport::new),
   /** JUnit XML: a test suite per file, a test case per failure mode. */
@@ -45,6 +47,7 @@ public enum Format {
     return switch (this) {
       case TEXT -> "txt";
       case MARKDOWN -> "md";
+      case HTML -> "html";
       case JUNIT -> "xml";
       case GITHUB -> "txt";
       default -> toString();

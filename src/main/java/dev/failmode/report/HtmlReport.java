@@ -1,0 +1,215 @@
+package dev.failmode.report;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import dev.failmode.model.Budget;
+import dev.failmode.model.Catalogue;
+import dev.failmode.model.Component;
+import dev.failmode.model.Decision;
+import dev.failmode.model.Reason;
+import dev.failmode.model.Report;
+import dev.failmode.model.Result;
+import dev.failmode.model.Suggestion;
+import dev.failmode.model.Summary;
+import dev.failmode.model.Text;
+import dev.failmode.model.Wire;
+import dev.failmode.policy.Judgement;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One self-contained HTML file for a risk review: a summary header, verdict counts per component,
+ * an error-budget chart per system (a bar per user-facing failure mode against the budget, and
+ * the OK TO BREAK ones stacked to show when many small OKs add up), a table of failure modes that
+ * sorts and filters, and the details of each. CSS, JavaScript and SVG are inline; nothing is
+ * fetched. The page reads without JavaScript and prints cleanly.
+ *
+ * <p>Written with a Mustache template ({@code failmode/report.html.mustache}) from the view model
+ * below. Mustache escapes every value it writes, so text from a failure-mode file is always
+ * text: a description holding {@code <script>} is shown, never run.
+ */
+final class HtmlReport implements ReportWriter {
+  private static final Mustache TEMPLATE = new DefaultMustacheFactory("failmode").compile("report.html.mustache");
+  /** The chart's bars are drawn up to this share of the budget; longer ones are cut and say so. */
+  private static final BigDecimal CHART_CAP = new BigDecimal("3");
+  private static final int BAR_AREA = 420;
+
+  @Override
+  public void write(Rendering rendering, Writer out) throws IOException {
+    TEMPLATE.execute(out, view(rendering.report(), rendering.judgement())).flush();
+  }
+
+  // --- the view model: what the template shows, with everything computed here -------------------
+
+  record View(String toolVersion, String packs, Summary summary, List<Disabled> disabled, List<SystemView> systems, List<Row> rows,
+      List<FindingView> findings, boolean hasFindings, boolean hasDisabled, int violations) {}
+
+  record Disabled(String rule, String by, String reason) {}
+
+  record SystemView(String name, String anchor, String file, String description, String owner, String slo, String budget,
+      Summary summary, List<ComponentView> components, Chart chart) {}
+
+  record ComponentView(String name, String traits, int ok, int notOk, int unclassified, int okWidth, int notOkWidth,
+      int unclassifiedWidth, int notOkX, int unclassifiedX) {
+    public boolean hasUnclassified() {
+      return unclassified > 0;
+    }
+  }
+
+  record Chart(boolean present, int height, List<Bar> bars, List<Line> lines, List<Segment> stack, boolean hasStack, String stackTotal,
+      int stackY, int stackLabelY, String scale, int axisY) {}
+
+  record Bar(String label, String title, int y, int textY, int width, String verdictClass, String value, int valueX, boolean cut) {}
+
+  record Line(int x, String label, int height, String kind) {}
+
+  record Segment(int x, int width, String title, String shade) {}
+
+  record Row(String id, String anchor, String system, String component, String mode, String description, String verdict,
+      String verdictClass, String status, String share, String shareSort, String perWindow, String where, String href,
+      List<ReasonView> reasons, List<RemedyView> remediations, String budget, String violation, String effect, String userImpact) {}
+
+  record ReasonView(String label, String message, String rule) {}
+
+  record RemedyView(String type, String text, String source) {}
+
+  record FindingView(String kind, String id, String where, String message, String rule, boolean rejected) {}
+
+  static View view(Report report, Judgement judgement) {
+    List<Row> rows = report.results().stream().map(r -> row(r, judgement)).toList();
+    List<SystemView> systems = report.catalogues().stream().map(c -> system(c, report)).toList();
+    List<FindingView> findings = report.findings().stream().map(f -> new FindingView(f.kind(), f.id(), f.location().toString(),
+        f.message(), f.rule(), judgement.violation(f).isPresent())).toList();
+    List<Disabled> disabled = report.disabled().stream().map(d -> new Disabled(d.rule(), d.by(), d.reason())).toList();
+    String packs = String.join(", ", report.packs().stream().map(p -> p.id() + " " + p.version()).toList());
+    return new View(report.toolVersion(), packs, report.summary(), disabled, systems, rows, findings, !findings.isEmpty(),
+        !disabled.isEmpty(), judgement.violations().size());
+  }
+
+  private static SystemView system(Catalogue catalogue, Report report) {
+    List<Result> results = report.results().stream().filter(r -> r.location().file().equals(catalogue.file())).toList();
+    Budget any = results.stream().map(Result::budget).filter(Objects::nonNull).findFirst().orElse(null);
+    List<ComponentView> components = new ArrayList<>();
+    for (Component component : catalogue.components()) {
+      List<Result> mine = results.stream().filter(r -> r.mode().component().equals(component.name())).toList();
+      components.add(component(component, Summary.of(mine, List.of())));
+    }
+    return new SystemView(catalogue.name(), anchor("system-" + catalogue.name() + "-" + catalogue.file()), catalogue.file(),
+        catalogue.metadata().description(), catalogue.metadata().owner(),
+        catalogue.slo() == null ? "no SLO declared" : catalogue.slo().toString(),
+        any == null ? "" : any.budgetArithmetic(), Summary.of(results, List.of()),
+        components, chart(results));
+  }
+
+  private static ComponentView component(Component component, Summary counts) {
+    List<String> traits = new ArrayList<>();
+    if (component.role() != null) {
+      traits.add(Wire.name(component.role()));
+    }
+    if (component.software() != null) {
+      traits.add(component.software() + (component.version() == null ? "" : " " + component.version()));
+    }
+    if (component.usage() != null) {
+      traits.add(component.usage() == dev.failmode.model.Usage.UNUSED ? "unused" : Wire.name(component.usage()) + " use");
+    }
+    int total = Math.max(1, counts.failureModes());
+    int ok = 200 * counts.okToBreak() / total;
+    int notOk = 200 * counts.notOk() / total;
+    int unclassified = counts.unclassified() == 0 ? 0 : 200 - ok - notOk;
+    return new ComponentView(component.name(), String.join(" · ", traits), counts.okToBreak(), counts.notOk(), counts.unclassified(),
+        ok, notOk, unclassified, ok, ok + notOk);
+  }
+
+  /** A bar per user-facing failure mode with a budget, largest share first, and the OK TO BREAK ones stacked. */
+  private static Chart chart(List<Result> results) {
+    List<Result> spending = results.stream()
+        .filter(r -> r.budget() != null && r.mode().userImpact() != null && r.mode().userImpact().isUserFacing())
+        .sorted(Comparator.comparing((Result r) -> r.budget().share()).reversed().thenComparing(Result::id))
+        .toList();
+    if (spending.isEmpty()) {
+      return new Chart(false, 0, List.of(), List.of(), List.of(), false, "", 0, 0, "", 0);
+    }
+    List<Result> oks = spending.stream().filter(r -> r.verdict() == Decision.OK_TO_BREAK).toList();
+    BigDecimal stackTotal = oks.stream().map(r -> r.budget().share()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal largest = spending.get(0).budget().share().max(stackTotal);
+    BigDecimal scale = largest.max(BigDecimal.ONE).min(CHART_CAP);
+    int rowHeight = 24;
+    List<Bar> bars = new ArrayList<>();
+    int y = 8;
+    for (Result r : spending) {
+      BigDecimal share = r.budget().share();
+      boolean cut = share.compareTo(scale) > 0;
+      int width = Math.max(2, px(share.min(scale), scale));
+      String full = r.mode().component() + "/" + r.mode().id();
+      String label = full.length() > 38 ? full.substring(0, 37) + "…" : full;
+      bars.add(new Bar(label, full + ": " + Text.percent(share) + " of the budget (" + r.budget().arithmetic() + ")", y, y + 15, width,
+          css(r.verdict()), Text.percent(share) + (cut ? " ›" : ""), 262 + width + 6, cut));
+      y += rowHeight;
+    }
+    List<Segment> stack = new ArrayList<>();
+    int x = 0;
+    for (Result r : oks) {
+      int width = Math.max(1, px(r.budget().share(), scale));
+      if (x + width > BAR_AREA) {
+        width = Math.max(0, BAR_AREA - x);
+      }
+      stack.add(new Segment(262 + x, width, r.mode().component() + "/" + r.mode().id() + ": " + Text.percent(r.budget().share()),
+          stack.size() % 2 == 0 ? "stack-a" : "stack-b"));
+      x += width;
+    }
+    int stackY = y + 14;
+    int height = oks.isEmpty() ? y + 26 : stackY + 46;
+    List<Line> lines = new ArrayList<>();
+    lines.add(new Line(262 + px(new BigDecimal("0.25"), scale), "25%", height - 18, "limit"));
+    lines.add(new Line(262 + px(BigDecimal.ONE, scale), "100% of the budget", height - 18, "budget"));
+    return new Chart(true, height, bars, lines, stack, !oks.isEmpty(), Text.percent(stackTotal), stackY, stackY + 15,
+        "bars are drawn to " + Text.percent(scale) + " of the budget", height - 4);
+  }
+
+  private static int px(BigDecimal share, BigDecimal scale) {
+    return share.multiply(BigDecimal.valueOf(BAR_AREA)).divide(scale, 0, RoundingMode.HALF_UP).intValue();
+  }
+
+  private static Row row(Result r, Judgement judgement) {
+    Budget b = r.budget();
+    List<ReasonView> reasons = new ArrayList<>();
+    for (Reason reason : r.reasons()) {
+      reasons.add(new ReasonView(reason.vote() == null ? "note" : "why", reason.message(), reason.rule()));
+    }
+    List<RemedyView> remedies = new ArrayList<>();
+    for (Suggestion s : r.remediations()) {
+      remedies.add(new RemedyView(Wire.name(s.type()), s.text(), s.declared() ? "declared, " + Wire.name(s.status()) : s.rule()));
+    }
+    String violation = String.join(", ", judgement.violations(r).stream().map(v -> v.kind().toString()).toList());
+    return new Row(r.id(), anchor("mode-" + r.id()), r.mode().system(), r.mode().component(), r.mode().id(), r.mode().description(),
+        r.verdict().label(), css(r.verdict()), r.status() == null ? "" : r.status().name().toLowerCase(Locale.ROOT),
+        b == null ? "" : Text.percent(b.share()), b == null ? "-1" : b.share().toPlainString(),
+        b == null ? "" : Text.minutes(b.minutesPerWindow()), r.location().toString(), r.location().file(), reasons, remedies,
+        b == null ? "" : b.arithmetic(), violation, r.mode().effect() == null ? "" : Wire.name(r.mode().effect()),
+        r.mode().userImpact() == null ? "" : Wire.name(r.mode().userImpact()));
+  }
+
+  private static String css(Decision decision) {
+    return switch (decision) {
+      case OK_TO_BREAK -> "ok";
+      case NOT_OK -> "notok";
+      case UNCLASSIFIED -> "unclassified";
+    };
+  }
+
+  /** An id attribute value: letters, digits and '-' only, whatever the text. */
+  static String anchor(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      out.append(Character.isLetterOrDigit(c) && c < 128 ? Character.toLowerCase(c) : '-');
+    }
+    return out.toString();
+  }
+}
