@@ -33,23 +33,38 @@ final class CodeScanner {
   }
 
   List<Finding> scan(String code) {
+    List<Finding> findings = new ArrayList<>(rawFindings(code));
     List<Token> tokens = tokens(decodeUnicodeEscapes(code));
-    List<Finding> findings = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
       if (token.kind() != Token.Kind.WORD) {
         continue;
       }
       String word = token.text();
-      boolean afterDot = i > 0 && (tokens.get(i - 1).is(".") || tokens.get(i - 1).is(":"));
-      if (Allowed.DENIED_KEYWORDS.contains(word)) {
-        findings.add(new Finding(token.line(), "'" + word + "' is not allowed in rules of a pack that is not trusted"
-            + (word.equals("class") ? " (no class literals or local classes)" : word.matches("while|do|for") ? " (a loop can hang CI)" : "")));
+      boolean afterDot = i > 0 && (tokens.get(i - 1).is(".") || i > 1 && tokens.get(i - 1).is(":") && tokens.get(i - 2).is(":"));
+      boolean called = i + 1 < tokens.size() && (tokens.get(i + 1).is("(") || tokens.get(i + 1).is("{"));
+      if (Allowed.DENIED_VARIABLES.contains(word)) {
+        findings.add(new Finding(token.line(), "'" + word + "' is not allowed in rules of a pack that is not trusted: it reaches the"
+            + " rule session"));
         continue;
       }
-      if (Allowed.DENIED_NAMES.containsKey(word)) {
+      if (Allowed.DENIED_KEYWORDS.contains(word)) {
+        findings.add(new Finding(token.line(), "'" + word + "' is not allowed in rules of a pack that is not trusted"
+            + (word.equals("class") ? " (no class literals or local classes)" : word.matches("while|do") ? " (a loop can hang CI)" : "")));
+        continue;
+      }
+      if (word.equals("for")) {
+        countingLoop(tokens, i).ifPresent(findings::add);
+        continue;
+      }
+      if (Allowed.DENIED_NAMES.containsKey(word) && (afterDot || called)) {
         findings.add(new Finding(token.line(), "'" + word + "' is not allowed in rules of a pack that is not trusted: it reaches "
             + Allowed.DENIED_NAMES.get(word)));
+        continue;
+      }
+      if (Allowed.SESSION_VERBS.contains(word) && called && !afterDot) {
+        findings.add(new Finding(token.line(), "'" + word + "' is not allowed in rules of a pack that is not trusted: facts are"
+            + " read-only, rules vote and do not change them"));
         continue;
       }
       if (word.equals("new")) {
@@ -64,7 +79,52 @@ final class CodeScanner {
     return findings;
   }
 
-  /** {@code new X(...)}: X must be a value or collection type. */
+  /**
+   * What must be refused before the code is read at all: unicode escapes, which Drools and the
+   * Java compiler do not treat alike, and text blocks, whose quotes the tokenizer does not know.
+   */
+  private static List<Finding> rawFindings(String code) {
+    List<Finding> findings = new ArrayList<>();
+    int line = 1;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c == '\n') {
+        line++;
+      } else if (c == '\\' && i + 1 < code.length() && code.charAt(i + 1) == 'u' && precedingBackslashes(code, i) % 2 == 0) {
+        findings.add(new Finding(line, "unicode escapes (\\u) are not allowed in the code of a pack that is not trusted: write the"
+            + " character itself"));
+        break;
+      }
+    }
+    if (code.contains("\"\"\"")) {
+      findings.add(new Finding(1, "text blocks (\"\"\") are not allowed in the code of a pack that is not trusted: write a string"));
+    }
+    return findings;
+  }
+
+  /** {@code for (x : items)} is a loop over a collection and ends; {@code for (...; ...; ...)} need not. */
+  private static Optional<Finding> countingLoop(List<Token> tokens, int at) {
+    if (at + 1 >= tokens.size() || !tokens.get(at + 1).is("(")) {
+      return Optional.of(new Finding(tokens.get(at).line(), "'for' is not allowed here"));
+    }
+    int depth = 0;
+    for (int i = at + 1; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
+      if (token.is("(")) {
+        depth++;
+      } else if (token.is(")")) {
+        if (--depth == 0) {
+          return Optional.empty();
+        }
+      } else if (token.is(";") && depth == 1) {
+        return Optional.of(new Finding(tokens.get(at).line(), "a counting for loop is not allowed in rules of a pack that is not"
+            + " trusted (it can hang CI): loop over a collection with for (x : items)"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code new X(...)}: X must be a value or collection type; {@code new T[n]} an array of primitives or allowed classes. */
   private Optional<Finding> newExpression(List<Token> tokens, int start) {
     StringBuilder name = new StringBuilder();
     int i = start;
@@ -81,10 +141,15 @@ final class CodeScanner {
     if (name.isEmpty()) {
       return Optional.of(new Finding(line, "'new' without a type is not allowed"));
     }
+    boolean array = i + 1 < tokens.size() && tokens.get(i + 1).is("[");
+    if (array && Allowed.PRIMITIVES.contains(name.toString())) {
+      return Optional.empty();
+    }
     Optional<String> type = types.resolve(name.toString());
-    if (type.isEmpty() || !Allowed.NEW.contains(type.get())) {
+    boolean allowed = type.isPresent() && (array ? types.allowedClass(type.get()) : Allowed.NEW.contains(type.get()));
+    if (!allowed) {
       return Optional.of(new Finding(line, "new " + name + " is not allowed in rules of a pack that is not trusted (only values"
-          + " and collections: String, StringBuilder, BigDecimal, ArrayList, HashMap...)"));
+          + " and collections: String, StringBuilder, BigDecimal, ArrayList, HashMap..., and arrays)"));
     }
     return Optional.empty();
   }
@@ -115,7 +180,12 @@ final class CodeScanner {
     }
     if (Character.isUpperCase(word.charAt(0))) {
       Optional<String> type = types.resolveClass(word);
-      if (type.isPresent() && !types.allowedClass(type.get())) {
+      if (type.isEmpty()) {
+        // the compiler may still find it (through the rule's package, or a name Drools adds): the check does not guess
+        return Optional.of(new Finding(first.line(), word + " is not a class this check knows, and only the fact model and allowed"
+            + " classes may be named in rules of a pack that is not trusted"));
+      }
+      if (!types.allowedClass(type.get())) {
         return Optional.of(new Finding(first.line(), type.get() + " is not allowed in rules of a pack that is not trusted"));
       }
     }

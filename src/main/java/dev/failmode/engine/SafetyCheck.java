@@ -91,6 +91,7 @@ public final class SafetyCheck {
     }
 
     List<Problem> run() {
+      packageName();
       imports();
       declarations();
       for (AttributeDescr attribute : drl.getAttributes()) {
@@ -100,6 +101,18 @@ public final class SafetyCheck {
         rule(rule);
       }
       return problems;
+    }
+
+    /**
+     * A pack's package is {@code dev.failmode.packs.<id>}: Drools imports every class of a rule's
+     * package into its code, so a package named after a library's would open that library.
+     */
+    private void packageName() {
+      String expected = "dev.failmode.packs." + packId.replace('-', '_');
+      if (!expected.equals(drl.getName())) {
+        violation(lineOf("package"), "package " + drl.getName() + " is not allowed: a pack that is not trusted declares package "
+            + expected);
+      }
     }
 
     private void imports() {
@@ -160,6 +173,13 @@ public final class SafetyCheck {
         if (!annotation.getName().matches("[A-Za-z][A-Za-z0-9_-]*")) {
           violation(rule, "the annotation @" + annotation.getName() + " is not allowed: metadata annotations have simple names");
         }
+        // Drools evaluates an annotation's values when it compiles: only string literals are data
+        for (Map.Entry<String, Object> value : annotation.getValueMap().entrySet()) {
+          if (!(value.getValue() instanceof String text) || !text.strip().matches("\"([^\"\\\\]|\\\\.)*\"")) {
+            violation(rule, "@" + annotation.getName() + "(" + value.getValue() + ") is not allowed: metadata values are strings in"
+                + " double quotes");
+          }
+        }
       }
       for (Map.Entry<String, AttributeDescr> attribute : rule.getAttributes().entrySet()) {
         attribute(attribute.getValue(), rule);
@@ -168,10 +188,14 @@ public final class SafetyCheck {
         element(rule.getLhs());
       }
       if (rule.getConsequence() != null) {
-        code(String.valueOf(rule.getConsequence()), rule.getConsequenceLine(), "the consequence of rule " + rule.getName());
+        String consequence = String.valueOf(rule.getConsequence());
+        code(consequence, codeLine(consequence, rule.getConsequenceLine()), "the consequence of rule " + rule.getName());
       }
       for (Map.Entry<String, Object> named : rule.getNamedConsequences().entrySet()) {
-        code(String.valueOf(named.getValue()), rule.getConsequenceLine(), "consequence " + named.getKey() + " of rule " + rule.getName());
+        String consequence = String.valueOf(named.getValue());
+        int start = lineOf("then[" + named.getKey() + "]", rule.getConsequenceLine());
+        code(consequence, codeLine(consequence, start > 0 ? start : rule.getConsequenceLine()),
+            "consequence " + named.getKey() + " of rule " + rule.getName());
       }
     }
 
@@ -218,6 +242,9 @@ public final class SafetyCheck {
     }
 
     private void pattern(PatternDescr pattern) {
+      if (!pattern.getAnnotations().isEmpty()) {
+        violation(pattern, "annotations on patterns are not allowed in a pack that is not trusted");
+      }
       String type = pattern.getObjectType() == null ? "" : CodeScanner.decodeUnicodeEscapes(pattern.getObjectType());
       String simple = type.contains(".") ? type.substring(type.lastIndexOf('.') + 1) : type;
       boolean allowedType = Allowed.PATTERN_TYPES.contains(simple)
@@ -276,6 +303,42 @@ public final class SafetyCheck {
         problems.add(new Problem(new Location(source.name(), Math.max(1, firstLine) + finding.line() - 1, 0), "",
             finding.message() + " (in " + what + ")"));
       }
+    }
+
+    /**
+     * The line a piece of code starts on: Drools gives the line of its 'then', but drops what
+     * separates the two, so the code's first line is looked for from there on.
+     */
+    private int codeLine(String code, int from) {
+      String first = code.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+      String[] lines = source.text().split("\\R", -1);
+      for (int i = Math.max(0, from - 1); i < lines.length && !first.isEmpty(); i++) {
+        if (lines[i].contains(first)) {
+          return i + 1;
+        }
+      }
+      return from;
+    }
+
+    /** The first line at or after {@code from} that holds {@code text}; 0 if none. */
+    private int lineOf(String text, int from) {
+      String[] lines = source.text().split("\\R", -1);
+      for (int i = Math.max(0, from - 1); i < lines.length; i++) {
+        if (lines[i].replace(" ", "").contains(text.replace(" ", ""))) {
+          return i + 1;
+        }
+      }
+      return 0;
+    }
+
+    private int lineOf(String keyword) {
+      String[] lines = source.text().split("\\R", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].strip().startsWith(keyword + " ")) {
+          return i + 1;
+        }
+      }
+      return 1;
     }
 
     private static int line(BaseDescr descr, BaseDescr fallback) {

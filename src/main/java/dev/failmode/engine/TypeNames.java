@@ -41,9 +41,16 @@ final class TypeNames {
     return Optional.empty();
   }
 
-  /** A simple or qualified type name, resolved. */
+  /** A simple, nested ({@code AbstractMap.SimpleEntry}) or qualified type name, resolved. */
   Optional<String> resolve(String name) {
-    return name.contains(".") ? Optional.of(name) : resolveClass(name);
+    if (!name.contains(".")) {
+      return resolveClass(name);
+    }
+    String first = name.substring(0, name.indexOf('.'));
+    if (Character.isUpperCase(first.charAt(0))) {
+      return resolveClass(first).map(outer -> outer + name.substring(first.length()));
+    }
+    return Optional.of(name);
   }
 
   /** Whether rules of packs that are not trusted may name this class. */

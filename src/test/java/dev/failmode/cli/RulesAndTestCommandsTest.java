@@ -66,7 +66,7 @@ class RulesAndTestCommandsTest {
     Files.createDirectories(pack.resolve("tests/crash-not-ok"));
     Files.writeString(pack.resolve("pack.yaml"), "id: mine\nversion: 0.1.0\ndescription: a pack with a wrong fixture\n");
     Files.writeString(pack.resolve("rules.drl"), """
-        package mine;
+        package dev.failmode.packs.mine;
         import dev.failmode.model.*;
         rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
         rule "never-tested" @kind("note") when $v : Verdict( mode.effect == Effect.SLOW ) then $v.note("slow"); end

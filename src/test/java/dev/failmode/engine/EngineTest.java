@@ -27,7 +27,7 @@ class EngineTest {
   @TempDir Path dir;
 
   private static final String HEADER = """
-      package test.rules;
+      package dev.failmode.packs.%s;
       import dev.failmode.model.*;
       """;
 
@@ -35,7 +35,7 @@ class EngineTest {
     Path pack = dir.resolve(id);
     Files.createDirectories(pack);
     Files.writeString(pack.resolve("pack.yaml"), "id: " + id + "\nversion: 1.0.0\ndescription: a pack for a test\n");
-    Files.writeString(pack.resolve("rules.drl"), HEADER + drl);
+    Files.writeString(pack.resolve("rules.drl"), HEADER.formatted(id.replace('-', '_')) + drl);
     return pack;
   }
 
@@ -195,6 +195,10 @@ class EngineTest {
   void twoPacksCannotDefineTheSameRule() throws Exception {
     Path a = pack("a", "rule \"same\" when $v : Verdict() then $v.note(\"a\"); end\n");
     Path b = pack("b", "rule \"same\" when $v : Verdict() then $v.note(\"b\"); end\n");
+    for (Path pack : List.of(a, b)) { // trusted packs may share a package; then their rules clash
+      Path drl = pack.resolve("rules.drl");
+      Files.writeString(drl, Files.readString(drl).replaceFirst("package [^;]+;", "package dev.failmode.packs.shared;"));
+    }
 
     assertThatThrownBy(() -> compile(a, b)).isInstanceOf(PackException.class)
         .satisfies(e -> assertThat(((PackException) e).problems().get(0).message()).contains("give each pack a package of its own"));
@@ -214,7 +218,7 @@ class EngineTest {
             default: lots
             description: a limit
         """);
-    Files.writeString(pack.resolve("r.drl"), HEADER);
+    Files.writeString(pack.resolve("r.drl"), HEADER.formatted("manifest"));
 
     assertThatThrownBy(() -> new PackLoader(dir).resolve("manifest")).isInstanceOf(PackException.class)
         .satisfies(e -> assertThat(((PackException) e).problems()).extracting(Problem::toString)
