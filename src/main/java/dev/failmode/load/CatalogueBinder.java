@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  */
 final class CatalogueBinder {
   private final String file;
-  private final List<Problem> problems = new ArrayList<>();
+  private final Problems problems = new Problems();
   private final ShapeReader reader;
 
   private CatalogueBinder(String file) {
@@ -56,12 +56,12 @@ final class CatalogueBinder {
   }
 
   /** The catalogue the document describes, or null; and every problem found in it. */
-  record Bound(Catalogue catalogue, List<Problem> problems) {}
+  record Bound(Catalogue catalogue, Problems problems) {}
 
   static Bound bind(Node root, String file) {
     CatalogueBinder binder = new CatalogueBinder(file);
     Catalogue catalogue = binder.catalogue(root);
-    return new Bound(binder.problems.isEmpty() ? catalogue : null, List.copyOf(binder.problems));
+    return new Bound(binder.problems.isEmpty() ? catalogue : null, binder.problems);
   }
 
   private Catalogue catalogue(Node root) {

@@ -41,7 +41,6 @@ public final class CatalogueLoader {
       "(?m)^\\s*(apiVersion\\s*:\\s*[\"']?failmode/|kind\\s*:\\s*[\"']?FailureModes)");
 
   /** Past this many problems in one file, the rest are counted rather than listed. */
-  static final int MAX_PROBLEMS_PER_FILE = 50;
 
   private final Path workingDirectory;
   private final Limits limits;
@@ -160,13 +159,13 @@ public final class CatalogueLoader {
         return skipped(file, "not a failure-mode file (" + whyNot(tree.root()) + ")");
       }
       if (tree.root() == null) {
-        return failed(tree.problems());
+        return new FileOutcome(null, tree.problems().listed(), null, tree.problems().count());
       }
       CatalogueBinder.Bound bound = CatalogueBinder.bind(tree.root(), file);
-      List<Problem> problems = new ArrayList<>(tree.problems());
+      Problems problems = tree.problems();
       problems.addAll(bound.problems());
-      log.debug("read {}: {} problems", file, problems.size());
-      return new FileOutcome(problems.isEmpty() ? bound.catalogue() : null, capped(problems), null, problems.size());
+      log.debug("read {}: {} problems", file, problems.count());
+      return new FileOutcome(problems.isEmpty() ? bound.catalogue() : null, problems.listed(), null, problems.count());
     } catch (IOException | UncheckedIOException e) {
       return failed(new Problem(Location.of(file), "", "cannot read: " + describe(e)));
     }
@@ -218,25 +217,8 @@ public final class CatalogueLoader {
     return problems;
   }
 
-  /** At most {@link #MAX_PROBLEMS_PER_FILE} problems of a file, then one that counts the rest. */
-  private static List<Problem> capped(List<Problem> problems) {
-    if (problems.size() <= MAX_PROBLEMS_PER_FILE) {
-      return problems;
-    }
-    List<Problem> sorted = problems.stream().sorted().toList();
-    List<Problem> kept = new ArrayList<>(sorted.subList(0, MAX_PROBLEMS_PER_FILE));
-    Problem last = sorted.get(MAX_PROBLEMS_PER_FILE);
-    kept.add(new Problem(last.location(), "", "and " + (problems.size() - MAX_PROBLEMS_PER_FILE)
-        + " more problems in this file, from here on; fix these first"));
-    return kept;
-  }
-
   private FileOutcome failed(Problem problem) {
     return new FileOutcome(null, List.of(problem), null);
-  }
-
-  private FileOutcome failed(List<Problem> problems) {
-    return new FileOutcome(null, problems, null);
   }
 
   private FileOutcome skipped(String file, String why) {

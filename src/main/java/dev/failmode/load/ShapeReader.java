@@ -10,7 +10,10 @@ import dev.failmode.model.Problem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -24,22 +27,23 @@ final class ShapeReader {
   static final Pattern KEBAB_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private final String file;
-  private final List<Problem> problems;
+  private final Problems problems;
 
-  ShapeReader(String file, List<Problem> problems) {
+  ShapeReader(String file, Problems problems) {
     this.file = file;
     this.problems = problems;
   }
 
   Values read(Mapping mapping, Shape shape, String path) {
     Values values = new Values(file, mapping, path);
-    java.util.Set<String> misspelt = new java.util.HashSet<>();
+    Set<String> misspelt = new HashSet<>();
     for (Entry entry : mapping.entries().values()) {
       String keyPath = join(path, entry.key());
       Field field = shape.field(entry.key()).orElse(null);
       if (field == null) {
-        problem(entry.line(), entry.column(), keyPath, unknownKey(entry.key(), shape));
-        Suggest.closest(entry.key(), shape.keys()).ifPresent(misspelt::add);
+        Optional<String> meant = Suggest.closest(entry.key(), shape.keys());
+        problem(entry.line(), entry.column(), keyPath, unknownKey(entry.key(), meant, shape));
+        meant.ifPresent(misspelt::add);
         continue;
       }
       Object value = convert(entry.value(), field, keyPath);
@@ -235,10 +239,9 @@ final class ShapeReader {
     return items;
   }
 
-  private static String unknownKey(String key, Shape shape) {
-    String suggestion = Suggest.didYouMean(key, shape.keys());
-    return "unknown key '" + key + "' in this " + shape.name() + suggestion
-        + (suggestion.isEmpty() ? " (known keys: " + String.join(", ", shape.keys()) + ")" : "");
+  private static String unknownKey(String key, Optional<String> meant, Shape shape) {
+    return "unknown key '" + key + "' in this " + shape.name()
+        + meant.map(name -> "; did you mean '" + name + "'?").orElse(" (known keys: " + String.join(", ", shape.keys()) + ")");
   }
 
   private static String hint(Field field) {

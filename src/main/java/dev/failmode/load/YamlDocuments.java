@@ -47,17 +47,17 @@ public final class YamlDocuments {
       return failed(decoded.problem());
     }
     TreeReader.Read tree = TreeReader.read(decoded.text(), display, Limits.DEFAULT);
-    List<Problem> problems = new ArrayList<>(tree.problems());
+    Problems problems = tree.problems();
     if (tree.root() == null) {
-      return new Document(null, problems);
+      return new Document(null, problems.listed());
     }
     if (!(tree.root() instanceof Node.Mapping mapping)) {
       problems.add(new Problem(new Location(display, tree.root().line(), tree.root().column()), "",
           "expected a mapping (" + String.join(", ", shape.keys()) + "), found " + tree.root().describe()));
-      return new Document(null, problems);
+      return new Document(null, problems.listed());
     }
     Values values = new ShapeReader(display, problems).read(mapping, shape, "");
-    return new Document(values, problems.stream().sorted().toList());
+    return new Document(values, problems.listed());
   }
 
   private static Document failed(Problem problem) {
