@@ -37,11 +37,19 @@ public final class Main {
       out.flush();
       return code;
     } catch (OutOfMemoryError e) {
+      traceWhenDebugging(e, args, err);
       err.println("failmode: out of memory: the input is too large for this JVM's heap; give it more (-Xmx) or split the files");
       return ExitCode.BAD_INPUT;
     } catch (StackOverflowError e) {
+      traceWhenDebugging(e, args, err);
       err.println("failmode: the input is nested too deeply to process");
       return ExitCode.BAD_INPUT;
+    }
+  }
+
+  private static void traceWhenDebugging(Throwable e, String[] args, PrintWriter err) {
+    if (java.util.Arrays.asList(args).contains("--debug")) {
+      e.printStackTrace(err);
     }
   }
 

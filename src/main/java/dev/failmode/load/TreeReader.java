@@ -40,17 +40,17 @@ final class TreeReader {
 
   private final String file;
   private final Limits limits;
-  private final List<Problem> problems = new ArrayList<>();
+  private final Problems problems = new Problems();
   private final Deque<String> path = new ArrayDeque<>();
   private YAMLParser parser;
   // Only the first anchor and the first alias are reported, with a count: an alias bomb is one problem, not thousands.
   private int anchors;
   private int aliases;
-  private int firstAnchor = -1;
-  private int firstAlias = -1;
+  private Problem firstAnchor;
+  private Problem firstAlias;
 
   /** The document's root, or null when it could not be read; and every problem found. */
-  record Read(Node root, List<Problem> problems) {}
+  record Read(Node root, Problems problems) {}
 
   private TreeReader(String file, Limits limits) {
     this.file = file;
@@ -81,6 +81,10 @@ final class TreeReader {
   }
 
   private Read read(String text) {
+    if (text.isBlank()) {
+      problems.add(problem(1, 1, "the file is empty: a failure-mode file starts with 'apiVersion: failmode/v1'"));
+      return new Read(null, problems);
+    }
     if (tooLongLine(text)) {
       return new Read(null, problems);
     }
@@ -144,10 +148,10 @@ final class TreeReader {
     return false;
   }
 
-  private void count(int index, int count, String what) {
-    if (count > 1) {
-      Problem first = problems.get(index);
-      problems.set(index, new Problem(first.location(), first.path(), first.message() + " (this file has " + count + " " + what + ")"));
+  private void count(Problem first, int count, String what) {
+    if (first != null) {
+      problems.add(count == 1 ? first
+          : new Problem(first.location(), first.path(), first.message() + " (this file has " + count + " " + what + ")"));
     }
   }
 
@@ -218,8 +222,7 @@ final class TreeReader {
     String text = parser.getText();
     if (parser.isCurrentAlias()) {
       if (aliases++ == 0) {
-        firstAlias = problems.size();
-        problems.add(problem(line, column, "aliases (*" + text + ") are not supported in failure-mode files: write the value where it applies"));
+        firstAlias = problem(line, column, "aliases (*" + text + ") are not supported in failure-mode files: write the value where it applies");
       }
       return new Scalar(line, column, Scalar.Kind.ALIAS, text);
     }
@@ -258,8 +261,7 @@ final class TreeReader {
   private void checkAnchor(int line, int column) {
     String anchor = parser.getCurrentAnchor();
     if (anchor != null && anchors++ == 0) {
-      firstAnchor = problems.size();
-      problems.add(problem(line, column, "anchors (&" + anchor + ") are not supported in failure-mode files: write each value where it applies"));
+      firstAnchor = problem(line, column, "anchors (&" + anchor + ") are not supported in failure-mode files: write each value where it applies");
     }
   }
 

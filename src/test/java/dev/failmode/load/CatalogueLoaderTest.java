@@ -32,22 +32,21 @@ class CatalogueLoaderTest {
     return new CatalogueLoader(dir).load(List.of(paths));
   }
 
-  static Stream<Path> malformed() throws IOException {
-    try (Stream<Path> files = Files.list(MALFORMED)) {
-      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
-    }
+  static Stream<dev.failmode.CorpusFile> malformed() throws IOException {
+    List<dev.failmode.CorpusFile> files = new java.util.ArrayList<>(dev.failmode.CorpusFile.in(MALFORMED));
+    files.addAll(dev.failmode.CorpusFile.in(Fixtures.project().resolve("src/test/resources/corpus")));
+    return files.stream();
   }
 
-  /** Each malformed fixture marks the problem it must produce inline: {@code # expect: LINE: TEXT}. */
+  /** Each file of the hostile-input corpus names the problem it must produce (see {@link dev.failmode.CorpusFile}). */
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
-  void malformedFilesGiveLocatedProblems(Path file) throws IOException {
-    Matcher expect = EXPECT.matcher(Files.readString(file));
-    assertThat(expect.find()).as("the fixture says what it expects").isTrue();
-    int line = Integer.parseInt(expect.group(1));
-    String text = expect.group(2);
+  void malformedFilesGiveLocatedProblems(dev.failmode.CorpusFile corpus) throws IOException {
+    Path file = corpus.path();
+    int line = corpus.line();
+    String text = corpus.text();
 
-    LoadResult result = new CatalogueLoader(MALFORMED).load(List.of(file));
+    LoadResult result = new CatalogueLoader(file.getParent()).load(List.of(file));
 
     assertThat(result.ok()).isFalse();
     assertThat(result.catalogues()).isEmpty();

@@ -1,0 +1,93 @@
+package dev.failmode.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.failmode.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Faults that are not the input's: a rule that throws, a rule that never stops, an output that cannot be written. */
+class FaultsTest {
+  private static final String EXAMPLE = Fixtures.project().resolve("examples/envoy.yaml").toString();
+
+  @TempDir Path dir;
+
+  private Path pack(String id, String rule) throws Exception {
+    Path pack = dir.resolve(id);
+    Files.createDirectories(pack);
+    Files.writeString(pack.resolve("pack.yaml"), "id: " + id + "\nversion: 1.0.0\ndescription: a pack that breaks\n");
+    Files.writeString(pack.resolve("rules.drl"), "package dev.failmode.packs." + id + ";\nimport dev.failmode.model.*;\n" + rule);
+    return pack;
+  }
+
+  @Test
+  void aRuleThatThrowsIsExitTwoNamingTheRuleAndTheFailureMode() throws Exception {
+    Path pack = pack("boom", """
+        rule "divides" when $v : Verdict( mode.id == "runtime-segfault" ) then int zero = 0; $v.note("" + (1 / zero)); end
+        """);
+
+    Cli cli = Cli.run("classify", EXAMPLE, "--rules", "core", "--rules", pack.toString(), "--trust", "boom");
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).contains("rule boom/divides").contains("rules.drl:3").contains("failed on envoy-mesh/envoy/runtime-segfault")
+        .contains("ArithmeticException: / by zero").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aRunawayRuleIsStoppedAndNamed() throws Exception {
+    Path pack = pack("loop", """
+        rule "again" when $v : Verdict() then update($v); end
+        """);
+
+    Cli cli = Cli.run("classify", EXAMPLE, "--rules", pack.toString(), "--trust", "loop");
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("rule loop/again fired").contains("stopped by the firing limit").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aRuleThatThrowsInAConditionIsExitTwo() throws Exception {
+    Path pack = pack("cond", """
+        rule "bad-condition" when $v : Verdict( mode.description.substring(500).isEmpty() ) then $v.note("x"); end
+        """);
+
+    Cli cli = Cli.run("classify", EXAMPLE, "--rules", pack.toString(), "--trust", "cond");
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("StringIndexOutOfBoundsException").doesNotContain("\tat ");
+  }
+
+  @Test
+  void outputsThatCannotBeWrittenAreClearErrors() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+
+    Cli missingFolder = Cli.run("classify", EXAMPLE, "-o", dir.resolve("missing/report.txt").toString());
+    Cli aFolder = Cli.run("classify", EXAMPLE, "-o", dir.toString());
+    Cli underAFile = Cli.run("classify", EXAMPLE, "-o", file.resolve("report.txt").toString());
+    Cli proc = Cli.run("classify", EXAMPLE, "-o", "/proc/failmode-report.txt");
+
+    for (Cli cli : new Cli[] {missingFolder, aFolder, underAFile, proc}) {
+      assertThat(cli.exitCode()).as(cli.err()).isEqualTo(2);
+      assertThat(cli.err()).startsWith("failmode: cannot write").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+    assertThat(aFolder.err()).contains("it is a folder");
+    assertThat(missingFolder.err()).contains("does not exist");
+  }
+
+  @Test
+  void aFailedRunLeavesThePreviousReportUntouched() throws Exception {
+    Path report = Files.writeString(dir.resolve("report.json"), "the previous report\n");
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), "apiVersion: failmode/v1\nkind: [\n");
+
+    Cli cli = Cli.run("classify", broken.toString(), "--format", "json", "-o", report.toString());
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(Files.readString(report)).isEqualTo("the previous report\n");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json", "broken.yaml");
+    }
+  }
+}
