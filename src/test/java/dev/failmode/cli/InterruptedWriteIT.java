@@ -27,6 +27,7 @@ class InterruptedWriteIT {
     Process generate = new ProcessBuilder(javaBin(), Fixtures.project().resolve("bench/Generate.java").toString(), catalogue.toString(),
         "40000", "200").redirectErrorStream(true).start();
     assertThat(generate.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(generate.exitValue()).as(new String(generate.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
     Path report = Files.writeString(dir.resolve("report.json"), "the previous report\n");
 
     int interruptedWrites = 0;
@@ -47,6 +48,9 @@ class InterruptedWriteIT {
         interruptedWrites++;
       }
       assertThat(failmode.waitFor(1, TimeUnit.MINUTES)).isTrue();
+      if (!seen) {
+        assertThat(failmode.exitValue()).as(Files.readString(dir.resolve("log.txt"))).isZero();
+      }
 
       assertThat(Files.readString(report, StandardCharsets.UTF_8)).as("the report is the previous one, whole")
           .isEqualTo("the previous report\n");
