@@ -2,11 +2,14 @@ package dev.failmode.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.LayoutBase;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
@@ -19,9 +22,12 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    Line layout = new Line();
+    layout.setContext(context);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
-    encoder.setPattern("%level %logger{0}: %msg%n");
+    encoder.setLayout(layout);
     encoder.start();
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);
@@ -35,5 +41,32 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
     context.getLogger("org.drools").setLevel(Level.WARN);
     context.getLogger("org.kie").setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /**
+   * {@code LEVEL Logger: message}, and the stack trace if any: what {@code %level %logger{0}: %msg%n}
+   * would print, without compiling a pattern at every start.
+   */
+  static final class Line extends LayoutBase<ILoggingEvent> {
+    private final ThrowableProxyConverter throwable = new ThrowableProxyConverter();
+
+    @Override
+    public void start() {
+      throwable.setContext(getContext());
+      throwable.start();
+      super.start();
+    }
+
+    @Override
+    public String doLayout(ILoggingEvent event) {
+      String logger = event.getLoggerName();
+      StringBuilder line = new StringBuilder(128).append(event.getLevel()).append(' ')
+          .append(logger, logger.lastIndexOf('.') + 1, logger.length()).append(": ").append(event.getFormattedMessage())
+          .append(CoreConstants.LINE_SEPARATOR);
+      if (event.getThrowableProxy() != null) {
+        line.append(throwable.convert(event));
+      }
+      return line.toString();
+    }
   }
 }

@@ -21,7 +21,7 @@ public final class Main {
 
   /** Runs the command line with the given output streams and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new FailmodeCommand())
+    CommandLine cli = FailmodeCommand.commandLine(args)
         .setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)

@@ -65,6 +65,7 @@ final class Pipeline {
 
   /** Writes the report to standard output, or to {@code --output} whole or not at all. */
   static void write(Report report, Judgement judgement, RunOptions options, PrintWriter out) throws UserError {
+    long start = System.nanoTime();
     boolean toFile = options.output != null;
     Rendering rendering = new Rendering(report, judgement, !toFile && options.format == Format.TEXT && Terminal.color(options.color));
     try {
@@ -75,6 +76,7 @@ final class Pipeline {
         options.format.writer().write(rendering, writer);
         out.flush();
       }
+      log.info("wrote the {} report in {} ms", options.format, (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
       throw new UserError(e.getMessage() == null ? "cannot write the report" : e.getMessage(),
           List.of());

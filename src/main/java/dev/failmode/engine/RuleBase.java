@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -41,11 +43,13 @@ public final class RuleBase {
   private final List<RulePack> packs;
   private final KieBase kieBase;
   private final Map<String, RuleInfo> rulesByKey;
+  private final Set<String> precompiled;
 
-  private RuleBase(List<RulePack> packs, KieBase kieBase, Map<String, RuleInfo> rulesByKey) {
+  private RuleBase(List<RulePack> packs, KieBase kieBase, Map<String, RuleInfo> rulesByKey, Set<String> precompiled) {
     this.packs = List.copyOf(packs);
     this.kieBase = kieBase;
     this.rulesByKey = Map.copyOf(rulesByKey);
+    this.precompiled = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(precompiled));
   }
 
   /** Compiles every pack, or reports every problem in them; only built-in packs skip the safety check. */
@@ -75,26 +79,37 @@ public final class RuleBase {
     Map<String, RuleInfo> rules = new HashMap<>();
     Set<String> packIds = new LinkedHashSet<>();
     List<KnowledgeBuilder> builders = new ArrayList<>();
+    List<Model> models = new ArrayList<>();
+    Set<String> precompiled = new LinkedHashSet<>();
     for (RulePack pack : packs) {
       if (!packIds.add(pack.id())) {
         problems.add(new Problem(Location.of(pack.origin()), "", "a second pack with id '" + pack.id() + "' is loaded; pack ids are unique in a run"));
         continue;
       }
+      List<Model> packModels = PrecompiledPacks.models(pack);
+      if (!packModels.isEmpty()) {
+        collectRules(pack, declaredIn(pack, packModels), rules, problems);
+        models.addAll(packModels);
+        precompiled.add(pack.id());
+        continue;
+      }
       KnowledgeBuilder builder = compile(pack, problems);
       if (builder != null) {
-        collectRules(pack, builder, rules, problems);
+        collectRules(pack, declaredIn(pack, builder), rules, problems);
         builders.add(builder);
       }
     }
     if (!problems.isEmpty()) {
       throw new PackException(dedupe(problems));
     }
-    InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+    InternalKnowledgeBase kieBase = models.isEmpty() ? KnowledgeBaseFactory.newKnowledgeBase()
+        : (InternalKnowledgeBase) KieBaseBuilder.createKieBaseFromModel(models);
     for (KnowledgeBuilder builder : builders) {
       kieBase.addPackages(builder.getKnowledgePackages());
     }
-    log.info("compiled {} rules of packs {} in {} ms", rules.size(), packIds, (System.nanoTime() - start) / 1_000_000);
-    return new RuleBase(packs, kieBase, rules);
+    log.info("compiled {} rules of packs {} in {} ms{}", rules.size(), packIds, (System.nanoTime() - start) / 1_000_000,
+        precompiled.isEmpty() ? "" : " (precompiled at build time: " + String.join(", ", precompiled) + ")");
+    return new RuleBase(packs, kieBase, rules, precompiled);
   }
 
   private static KnowledgeBuilder compile(RulePack pack, List<Problem> problems) {
@@ -123,37 +138,62 @@ public final class RuleBase {
     return null;
   }
 
-  private static void collectRules(RulePack pack, KnowledgeBuilder builder, Map<String, RuleInfo> rules, List<Problem> problems) {
-    Map<String, RuleInfo> ids = new HashMap<>();
-    Map<String, Integer> lines = ruleLines(pack);
+  /** A rule as compiled, before failmode checks its metadata. */
+  private record Declared(String packageName, String name, Map<String, Object> metadata, String source) {}
+
+  private static List<Declared> declaredIn(RulePack pack, KnowledgeBuilder builder) {
+    List<Declared> declared = new ArrayList<>();
     for (KiePackage kiePackage : builder.getKnowledgePackages()) {
       for (Rule rule : kiePackage.getRules()) {
         RuleImpl impl = (RuleImpl) rule;
         String source = impl.getResource() != null && impl.getResource().getSourcePath() != null
             ? impl.getResource().getSourcePath() : pack.origin();
-        int line = lines.getOrDefault(source + "\u0000" + rule.getName(), 0);
-        Location where = new Location(source, line, 0);
-        Map<String, String> metadata = new TreeMap<>();
-        rule.getMetaData().forEach((key, value) -> metadata.put(metadataKey(key), String.valueOf(value)));
-        String id = metadata.getOrDefault("id", rule.getName());
-        if (!RULE_ID.matcher(id).matches()) {
-          problems.add(new Problem(where, "", "rule '" + rule.getName() + "' has the id '" + id
-              + "', which is not kebab-case; give it @id(\"words-joined-by-dashes\")"));
-          continue;
-        }
-        RuleInfo info = new RuleInfo(pack.id(), id, rule.getName(), rule.getPackageName(), source, line, metadata);
-        RuleInfo twin = ids.putIfAbsent(id, info);
-        if (twin != null) {
-          problems.add(new Problem(where, "", "rule id '" + id + "' is used twice in pack " + pack.id() + "; the other is at "
-              + twin.source() + ":" + twin.line()));
-          continue;
-        }
-        RuleInfo clash = rules.putIfAbsent(key(rule.getPackageName(), rule.getName()), info);
-        if (clash != null) {
-          problems.add(new Problem(where, "", "rule \"" + rule.getName() + "\" of package " + rule.getPackageName()
-              + " is also defined by pack " + clash.pack() + " (" + clash.source() + ":" + clash.line()
-              + "); give each pack a package of its own"));
-        }
+        declared.add(new Declared(rule.getPackageName(), rule.getName(), rule.getMetaData(), source));
+      }
+    }
+    return declared;
+  }
+
+  /** The rules of a precompiled pack; the model does not keep their files, which the DRL still says. */
+  private static List<Declared> declaredIn(RulePack pack, List<Model> models) {
+    Map<String, String> sources = new HashMap<>();
+    ruleLines(pack).keySet().forEach(key -> sources.putIfAbsent(key.substring(key.indexOf('\u0000') + 1), key.substring(0, key.indexOf('\u0000'))));
+    List<Declared> declared = new ArrayList<>();
+    for (Model model : models) {
+      for (org.drools.model.Rule rule : model.getRules()) {
+        declared.add(new Declared(rule.getPackage(), rule.getName(), rule.getMetaData(), sources.getOrDefault(rule.getName(), pack.origin())));
+      }
+    }
+    return declared;
+  }
+
+  private static void collectRules(RulePack pack, List<Declared> declared, Map<String, RuleInfo> rules, List<Problem> problems) {
+    Map<String, RuleInfo> ids = new HashMap<>();
+    Map<String, Integer> lines = ruleLines(pack);
+    for (Declared rule : declared) {
+      String source = rule.source();
+      int line = lines.getOrDefault(source + "\u0000" + rule.name(), 0);
+      Location where = new Location(source, line, 0);
+      Map<String, String> metadata = new TreeMap<>();
+      rule.metadata().forEach((key, value) -> metadata.put(metadataKey(key), String.valueOf(value)));
+      String id = metadata.getOrDefault("id", rule.name());
+      if (!RULE_ID.matcher(id).matches()) {
+        problems.add(new Problem(where, "", "rule '" + rule.name() + "' has the id '" + id
+            + "', which is not kebab-case; give it @id(\"words-joined-by-dashes\")"));
+        continue;
+      }
+      RuleInfo info = new RuleInfo(pack.id(), id, rule.name(), rule.packageName(), source, line, metadata);
+      RuleInfo twin = ids.putIfAbsent(id, info);
+      if (twin != null) {
+        problems.add(new Problem(where, "", "rule id '" + id + "' is used twice in pack " + pack.id() + "; the other is at "
+            + twin.source() + ":" + twin.line()));
+        continue;
+      }
+      RuleInfo clash = rules.putIfAbsent(key(rule.packageName(), rule.name()), info);
+      if (clash != null) {
+        problems.add(new Problem(where, "", "rule \"" + rule.name() + "\" of package " + rule.packageName()
+            + " is also defined by pack " + clash.pack() + " (" + clash.source() + ":" + clash.line()
+            + "); give each pack a package of its own"));
       }
     }
   }
@@ -262,6 +302,11 @@ public final class RuleBase {
 
   public List<RulePack> packs() {
     return packs;
+  }
+
+  /** The ids of the packs that run from the executable model compiled when failmode was built. */
+  public Set<String> precompiled() {
+    return precompiled;
   }
 
   public List<PackRef> packRefs() {

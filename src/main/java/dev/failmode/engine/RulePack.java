@@ -1,7 +1,12 @@
 package dev.failmode.engine;
 
 import dev.failmode.model.PackRef;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -46,5 +51,26 @@ public record RulePack(PackManifest manifest, String origin, Path root, List<Drl
 
   public PackRef ref() {
     return new PackRef(manifest.id(), manifest.version());
+  }
+
+  /**
+   * A SHA-256 of the pack's DRL, file by file with names relative to the pack: what a pack
+   * precompiled at build time was compiled from, so a stale one is never used.
+   */
+  public String sourceDigest() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      String prefix = origin.endsWith("/") ? origin : origin + "/";
+      for (DrlSource source : sources.stream().sorted(Comparator.comparing(DrlSource::name)).toList()) {
+        String name = source.name().startsWith(prefix) ? source.name().substring(prefix.length()) : source.name();
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(source.text().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 }

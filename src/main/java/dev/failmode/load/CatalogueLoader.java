@@ -65,6 +65,7 @@ public final class CatalogueLoader {
   }
 
   public LoadResult load(List<Path> paths) {
+    long start = System.nanoTime();
     List<Problem> problems = new ArrayList<>();
     Map<Path, Input> inputs = new LinkedHashMap<>();
     for (Path given : paths) {
@@ -89,8 +90,8 @@ public final class CatalogueLoader {
     List<Problem> duplicates = duplicateIds(catalogues);
     problems.addAll(duplicates);
     count += duplicates.size();
-    log.info("read {} files: {} failure-mode files, {} skipped, {} problems", sorted.size(), catalogues.size(), skipped.size(),
-        problems.size());
+    log.info("read {} files in {} ms: {} failure-mode files, {} skipped, {} problems", sorted.size(),
+        (System.nanoTime() - start) / 1_000_000, catalogues.size(), skipped.size(), count);
     return new LoadResult(problems.isEmpty() ? catalogues : List.of(), problems, skipped, count);
   }
 

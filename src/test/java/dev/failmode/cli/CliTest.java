@@ -174,6 +174,20 @@ class CliTest {
   }
 
   @Test
+  void everySubcommandIsListedSuggestedAndCompletedThoughOnlyTheNamedOneIsBuilt() {
+    String help = Cli.run("--help").out();
+    String completion = Cli.run("generate-completion").out();
+    for (String name : FailmodeCommand.SUBCOMMANDS.keySet()) {
+      assertThat(help).contains("  " + name + " ");
+      assertThat(completion).contains(name);
+    }
+    assertThat(Cli.run("chek", "examples").err()).contains("did you mean 'check'?");
+    assertThat(Cli.run("help", "budget").out()).contains("Usage: failmode budget");
+    assertThat(FailmodeCommand.commandLine(new String[] {"check", "examples"}).getSubcommands()).containsOnlyKeys("check");
+    assertThat(FailmodeCommand.commandLine(new String[] {"--help"}).getSubcommands()).containsOnlyKeys(FailmodeCommand.SUBCOMMANDS.keySet());
+  }
+
+  @Test
   void usageErrorsAreExitTwo() {
     assertThat(Cli.run("classify", "--frmat", "json").err()).contains("did you mean '--format'?");
     assertThat(Cli.run("classify", "--format", "pdf").exitCode()).isEqualTo(2);
