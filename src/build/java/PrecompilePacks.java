@@ -28,8 +28,8 @@ import org.kie.api.builder.Message;
  * run loads compiled classes instead of compiling DRL (about a second of every cold start).
  *
  * <p>For each pack under RULES it writes the generated classes into CLASSES and an index,
- * {@code failmode/precompiled/<id>.properties}, naming the model classes and the digest of the
- * DRL they came from. At run time a pack whose DRL no longer matches its digest is compiled from
+ * {@code failmode/precompiled/<id>.properties}, naming the model classes and the checksum of the
+ * DRL they came from. At run time a pack whose DRL no longer matches its checksum is compiled from
  * DRL as before, so rules/ stays the single source of truth. Run by the build (see pom.xml):
  *
  * <pre>java -cp CLASSPATH src/build/java/PrecompilePacks.java RULES CLASSES</pre>
@@ -102,7 +102,7 @@ public final class PrecompilePacks {
     Files.createDirectories(index.getParent());
     try (Writer out = Files.newBufferedWriter(index, StandardCharsets.UTF_8)) {
       out.write("# written by src/build/java/PrecompilePacks.java: the executable model of pack " + pack.id() + "\n");
-      out.write("digest=" + pack.sourceDigest() + "\n");
+      out.write("checksum=" + pack.sourceChecksum() + "\n");
       out.write("models=" + String.join(",", models) + "\n");
     }
     System.out.printf("precompiled pack %s (%d classes, model %s) in %d ms%n", pack.id(), generated.size(), String.join(", ", models),

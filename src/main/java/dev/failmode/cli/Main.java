@@ -1,7 +1,11 @@
 package dev.failmode.cli;
 
+import dev.failmode.engine.PackLoader;
+import dev.failmode.engine.RuleBasePrefetch;
 import dev.failmode.model.Problem;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -16,7 +20,21 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    prefetchRules(args);
     System.exit(run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * For classify and check, starts compiling the default packs while the command line is parsed
+   * and the files are read; a run that turns out to need other packs compiles those instead.
+   */
+  private static void prefetchRules(String[] args) {
+    List<String> given = Arrays.asList(args);
+    boolean classifies = !given.isEmpty() && (given.get(0).equals("classify") || given.get(0).equals("check"));
+    boolean otherPacks = given.stream().anyMatch(arg -> arg.equals("-r") || arg.startsWith("--rules") || arg.startsWith("--project"));
+    if (classifies && !otherPacks && !Boolean.getBoolean("failmode.noPrefetch")) {
+      RuleBasePrefetch.start(List.of(PackLoader.DEFAULT_PACK));
+    }
   }
 
   /** Runs the command line with the given output streams and returns the exit code. */

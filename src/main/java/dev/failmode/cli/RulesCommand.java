@@ -179,7 +179,12 @@ final class RulesCommand implements Callable<Integer> {
 
   /** A rule's fixtures: the file names under its pack's tests/<rule>/ folder. */
   static List<String> fixtures(RulePack pack, String rule) {
-    Path dir = pack.root().resolve("tests").resolve(rule);
+    Path dir;
+    try {
+      dir = dev.failmode.engine.PackLoader.folderOf(pack).resolve("tests").resolve(rule);
+    } catch (dev.failmode.engine.PackException e) {
+      return List.of();
+    }
     if (!Files.isDirectory(dir)) {
       return List.of();
     }

@@ -13,6 +13,7 @@ import dev.failmode.model.Problem;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -27,6 +28,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -159,23 +162,83 @@ public final class PackLoader {
     }
   }
 
-  /** A pack that ships inside failmode. */
+  /** A pack that ships inside failmode. Read once per process: built-in packs cannot change while it runs. */
   public RulePack builtIn(String id) throws PackException {
-    URL manifest = PackLoader.class.getClassLoader().getResource(BUILT_IN_ROOT + id + "/pack.yaml");
-    if (manifest == null) {
-      throw new PackException(new Problem(Location.of(id), "", "no built-in pack '" + id + "' (built in: " + String.join(", ", BUILT_IN) + ")"));
+    try {
+      return BUILT_IN_PACKS.computeIfAbsent(id, this::readBuiltIn);
+    } catch (UncheckedPackException e) {
+      throw e.getCause();
     }
+  }
+
+  private static final Map<String, RulePack> BUILT_IN_PACKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private RulePack readBuiltIn(String id) {
+    try {
+      URL manifest = PackLoader.class.getClassLoader().getResource(BUILT_IN_ROOT + id + "/pack.yaml");
+      if (manifest == null) {
+        throw new PackException(new Problem(Location.of(id), "", "no built-in pack '" + id + "' (built in: " + String.join(", ", BUILT_IN) + ")"));
+      }
+      try {
+        if (manifest.openConnection() instanceof JarURLConnection jar) {
+          return builtInFromJar(id, Path.of(jar.getJarFileURL().toURI()));
+        }
+        return folder(Path.of(manifest.toURI()).getParent(), "rules/" + id, Kind.BUILT_IN, id, null);
+      } catch (URISyntaxException | IOException e) {
+        throw new PackException(new Problem(Location.of(id), "", "cannot read the built-in pack: " + e.getMessage()));
+      }
+    } catch (PackException e) {
+      throw new UncheckedPackException(e);
+    }
+  }
+
+  /**
+   * A built-in pack read straight from failmode's jar, which the JVM has open already: opening
+   * the jar as a file system would read its whole directory again, tens of milliseconds of every
+   * cold start. Its folder is opened only when something needs it ({@link #folderOf}).
+   */
+  private RulePack builtInFromJar(String id, Path jarFile) throws IOException, PackException {
+    String prefix = BUILT_IN_ROOT + id + "/";
+    String shown = "rules/" + id;
+    try (JarFile jar = new JarFile(jarFile.toFile())) {
+      JarEntry manifestEntry = jar.getJarEntry(prefix + "pack.yaml");
+      PackManifest manifest = manifest(YamlDocuments.read(jar.getInputStream(manifestEntry).readAllBytes(), shown + "/pack.yaml", MANIFEST),
+          shown + "/pack.yaml");
+      List<String> names = jar.stream().map(JarEntry::getName)
+          .filter(name -> name.startsWith(prefix) && name.toLowerCase(Locale.ROOT).endsWith(".drl") && !name.startsWith(prefix + "tests/"))
+          .sorted().toList();
+      List<DrlSource> sources = new ArrayList<>();
+      for (String name : names) {
+        sources.add(new DrlSource(shown + "/" + name.substring(prefix.length()),
+            new String(jar.getInputStream(jar.getJarEntry(name)).readAllBytes(), StandardCharsets.UTF_8)));
+      }
+      return new RulePack(manifest, shown, null, sources, Kind.BUILT_IN, id, null);
+    }
+  }
+
+  /** The pack's folder, which holds its tests/: a built-in pack inside failmode's jar is opened as a file system here. */
+  public static Path folderOf(RulePack pack) throws PackException {
+    if (pack.root() != null) {
+      return pack.root();
+    }
+    URL manifest = PackLoader.class.getClassLoader().getResource(BUILT_IN_ROOT + pack.id() + "/pack.yaml");
     try {
       URI uri = manifest.toURI();
-      Path root;
-      if ("jar".equals(uri.getScheme())) {
-        root = jarFileSystem(uri).provider().getPath(uri).getParent();
-      } else {
-        root = Path.of(uri).getParent();
-      }
-      return folder(root, "rules/" + id, Kind.BUILT_IN, id, null);
-    } catch (URISyntaxException | IOException e) {
-      throw new PackException(new Problem(Location.of(id), "", "cannot read the built-in pack: " + e.getMessage()));
+      return jarFileSystem(uri).provider().getPath(uri).getParent();
+    } catch (URISyntaxException | IOException | NullPointerException e) {
+      throw new PackException(new Problem(Location.of(pack.origin()), "", "cannot open the built-in pack's folder: " + e));
+    }
+  }
+
+  /** Carries a PackException out of computeIfAbsent. */
+  private static final class UncheckedPackException extends RuntimeException {
+    UncheckedPackException(PackException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized PackException getCause() {
+      return (PackException) super.getCause();
     }
   }
 

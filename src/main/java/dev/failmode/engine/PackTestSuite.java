@@ -19,10 +19,18 @@ import java.util.stream.Collectors;
  */
 public record PackTestSuite(RulePack pack, List<RuleInfo> rules, List<PackTests.Outcome> outcomes, List<String> problems) {
 
+  private static Path folder(RulePack pack) throws IOException {
+    try {
+      return PackLoader.folderOf(pack);
+    } catch (PackException e) {
+      throw new IOException(e.problems().get(0).message(), e);
+    }
+  }
+
   public static PackTestSuite run(RulePack pack, RuleBase rules, Map<String, Parameters> parameters, LocalDate today, Path cwd)
       throws IOException {
     List<String> problems = new ArrayList<>();
-    List<PackTests.Case> cases = PackTests.discover(pack.id(), pack.root().resolve("tests"), problems);
+    List<PackTests.Case> cases = PackTests.discover(pack.id(), folder(pack).resolve("tests"), problems);
     List<RuleInfo> own = rules.rules().stream().filter(r -> r.pack().equals(pack.id())).toList();
     Set<String> ids = own.stream().map(RuleInfo::id).collect(Collectors.toSet());
     cases.stream().map(PackTests.Case::rule).distinct().filter(rule -> !ids.contains(rule)).forEach(rule ->

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The built-in packs as compiled to Drools' executable model when failmode was built (by
  * {@code src/build/java/PrecompilePacks.java}): loading them skips DRL compilation, most of a
- * cold start. Only a pack whose DRL still has the digest it was compiled from is used; any other
+ * cold start. Only a pack whose DRL still has the checksum it was compiled from is used; any other
  * pack, or a stale one, is compiled from its DRL as before.
  */
 final class PrecompiledPacks {
@@ -37,7 +37,7 @@ final class PrecompiledPacks {
       log.warn("cannot read the precompiled model of pack {}: {}; compiling its DRL", pack.id(), e.getMessage());
       return List.of();
     }
-    if (!pack.sourceDigest().equals(index.getProperty("digest"))) {
+    if (!pack.sourceChecksum().equals(index.getProperty("checksum"))) {
       log.warn("the precompiled model of pack {} is not of its DRL: compiling the DRL (rebuild failmode to precompile it)", pack.id());
       return List.of();
     }

@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -63,6 +64,14 @@ public final class RuleBase {
    * that fails it is never compiled, so none of its code runs.
    */
   public static RuleBase compile(List<RulePack> packs, Set<String> trusted) throws PackException {
+    Optional<RuleBase> prefetched = RuleBasePrefetch.take(packs);
+    if (prefetched.isPresent()) {
+      return prefetched.get();
+    }
+    return compileNow(packs, trusted);
+  }
+
+  static RuleBase compileNow(List<RulePack> packs, Set<String> trusted) throws PackException {
     long start = System.nanoTime();
     List<Problem> unsafe = new ArrayList<>();
     for (RulePack pack : packs) {

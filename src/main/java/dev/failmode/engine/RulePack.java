@@ -3,17 +3,17 @@ package dev.failmode.engine;
 import dev.failmode.model.PackRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.zip.CRC32C;
 
 /**
  * A rule pack ready to compile: its manifest, its DRL, and where it came from.
  *
  * @param origin where it came from, as messages show it: {@code rules/core}, an archive, a coordinate
- * @param root the pack's folder (on disk, or inside an archive), holding {@code tests/} if it has any
+ * @param root the pack's folder (on disk, or inside an archive), holding {@code tests/} if it has any; null for a built-in
+ *     pack read from failmode's jar, whose folder {@link PackLoader#folderOf} opens when it is needed
  * @param spec how it was asked for: a built-in id, a path, a coordinate; what {@code failmode.lock} records
  * @param sha256 the digest of the archive it was read from; null for folders and built-in packs
  */
@@ -54,23 +54,23 @@ public record RulePack(PackManifest manifest, String origin, Path root, List<Drl
   }
 
   /**
-   * A SHA-256 of the pack's DRL, file by file with names relative to the pack: what a pack
-   * precompiled at build time was compiled from, so a stale one is never used.
+   * A checksum of the pack's DRL, file by file with names relative to the pack: what a pack
+   * precompiled at build time was compiled from, so that a stale model is never run. It guards
+   * against a build that did not finish, not against tampering (the model and the DRL ship in the
+   * same jar), so a CRC-32C, which costs nothing at start-up, does; a cryptographic digest would
+   * cost a cold start the set-up of the JDK's security providers.
    */
-  public String sourceDigest() {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      String prefix = origin.endsWith("/") ? origin : origin + "/";
-      for (DrlSource source : sources.stream().sorted(Comparator.comparing(DrlSource::name)).toList()) {
-        String name = source.name().startsWith(prefix) ? source.name().substring(prefix.length()) : source.name();
-        digest.update(name.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(source.text().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
+  public String sourceChecksum() {
+    CRC32C checksum = new CRC32C();
+    String prefix = origin.endsWith("/") ? origin : origin + "/";
+    for (DrlSource source : sources.stream().sorted(Comparator.comparing(DrlSource::name)).toList()) {
+      String name = source.name().startsWith(prefix) ? source.name().substring(prefix.length()) : source.name();
+      checksum.update(name.getBytes(StandardCharsets.UTF_8));
+      checksum.update(0);
+      checksum.update(source.text().getBytes(StandardCharsets.UTF_8));
+      checksum.update(0);
     }
+    return String.format(Locale.ROOT, "%08x", checksum.getValue());
   }
+
 }

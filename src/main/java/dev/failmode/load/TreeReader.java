@@ -62,7 +62,12 @@ final class TreeReader {
   }
 
   private static YAMLFactory factory(Limits limits) {
-    return FACTORIES.computeIfAbsent(limits, TreeReader::newFactory);
+    // the default limits by identity: a record's first hashCode costs a cold start milliseconds of bootstrapping
+    return limits == Limits.DEFAULT ? DefaultFactory.INSTANCE : FACTORIES.computeIfAbsent(limits, TreeReader::newFactory);
+  }
+
+  private static final class DefaultFactory {
+    static final YAMLFactory INSTANCE = newFactory(Limits.DEFAULT);
   }
 
   private static YAMLFactory newFactory(Limits limits) {

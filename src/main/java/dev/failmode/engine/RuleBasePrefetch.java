@@ -1,0 +1,85 @@
+package dev.failmode.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles the rule base a run most likely needs on a thread of its own, while the command line
+ * is parsed and the failure-mode files are read: on two cores that hides most of the rule base's
+ * share of a cold start. {@link RuleBase#compile} takes the result only when the run's packs turn
+ * out to be exactly the ones prefetched (the same packs, which built-in packs are: each is read once per process); otherwise it is dropped and the
+ * run compiles what it needs, as it would have anyway.
+ */
+public final class RuleBasePrefetch {
+  private static final Logger log = LoggerFactory.getLogger(RuleBasePrefetch.class);
+  private static final AtomicReference<Prefetched> PENDING = new AtomicReference<>();
+
+  private record Prefetched(CompletableFuture<List<RulePack>> packs, CompletableFuture<RuleBase> rules) {}
+
+  private RuleBasePrefetch() {}
+
+  /** Starts loading and compiling the built-in packs {@code ids} in the background. */
+  public static void start(List<String> ids) {
+    CompletableFuture<List<RulePack>> packs = new CompletableFuture<>();
+    CompletableFuture<RuleBase> rules = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        PackLoader loader = new PackLoader(java.nio.file.Path.of(""));
+        List<RulePack> loaded = new java.util.ArrayList<>();
+        for (String id : ids) {
+          loaded.add(loader.builtIn(id));
+        }
+        packs.complete(loaded);
+        rules.complete(RuleBase.compileNow(loaded, java.util.Set.of()));
+      } catch (PackException | RuntimeException | LinkageError e) {
+        packs.completeExceptionally(e);
+        rules.completeExceptionally(e);
+      }
+    }, "failmode-rule-base");
+    thread.setDaemon(true);
+    PENDING.set(new Prefetched(packs, rules));
+    thread.start();
+  }
+
+  /** Built-in packs are read once per process, so the run's packs are the very objects prefetched, or other packs. */
+  private static boolean samePacks(List<RulePack> prefetched, List<RulePack> packs) {
+    if (prefetched.size() != packs.size()) {
+      return false;
+    }
+    for (int i = 0; i < packs.size(); i++) {
+      if (prefetched.get(i) != packs.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The prefetched rule base when it was made of exactly {@code packs}; each prefetch is taken at
+   * most once.
+   */
+  static Optional<RuleBase> take(List<RulePack> packs) throws PackException {
+    Prefetched prefetched = PENDING.getAndSet(null);
+    if (prefetched == null) {
+      return Optional.empty();
+    }
+    try {
+      if (!samePacks(prefetched.packs().join(), packs)) {
+        log.debug("the prefetched rule base is not of this run's packs; compiling them");
+        return Optional.empty();
+      }
+      return Optional.of(prefetched.rules().join());
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof PackException problems && prefetched.packs().isDone() && !prefetched.packs().isCompletedExceptionally()) {
+        throw problems; // the very packs this run needs do not compile: the same problems either way
+      }
+      log.debug("prefetching the rule base failed; compiling it", e.getCause());
+      return Optional.empty();
+    }
+  }
+}

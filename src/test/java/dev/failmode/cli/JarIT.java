@@ -1,0 +1,47 @@
+package dev.failmode.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.failmode.Fixtures;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The jar as the launcher runs it reads its built-in packs from itself, runs them from the
+ * executable model made at build time, and compiles the default packs while it parses the
+ * command line: none of that may change a result.
+ */
+class JarIT {
+  private static final Duration TIME_BOUND = Duration.ofMinutes(2);
+
+  @Test
+  void theJarDecidesTheExamplesExactlyAsTheLibraryDoes() throws Exception {
+    Subprocess jar = Subprocess.run(Fixtures.project(), TIME_BOUND, List.of(), "classify", "examples", "--format", "json",
+        "--today", "2026-11-26", "--no-project", "--verbose");
+    Cli library = Cli.run("classify", "examples", "--format", "json", "--today", "2026-11-26", "--no-project");
+
+    assertThat(jar.exitCode()).as(jar.err()).isZero();
+    assertThat(jar.out()).isEqualTo(library.out());
+    assertThat(jar.err()).contains("precompiled at build time: core");
+  }
+
+  @Test
+  void aProjectWithOtherPacksGetsThemThoughTheDefaultWasPrefetched() throws Exception {
+    Subprocess jar = Subprocess.run(Fixtures.project().resolve("examples"), TIME_BOUND, List.of(), "classify", ".", "--format", "json",
+        "--today", "2026-11-26");
+
+    assertThat(jar.exitCode()).as(jar.err()).isZero();
+    assertThat(jar.out()).contains("\"id\": \"envoy\"").contains("\"rule\": \"envoy/");
+  }
+
+  @Test
+  void theBuiltInPacksFixturesRunFromInsideTheJar() throws Exception {
+    Subprocess jar = Subprocess.run(Fixtures.project(), TIME_BOUND, List.of(), "test", "core", "envoy", "--coverage-min", "100");
+
+    assertThat(jar.exitCode()).as(jar.out() + jar.err()).isZero();
+    assertThat(jar.out()).contains("coverage: 23 of 23 rules (100%)").contains("coverage: 7 of 7 rules (100%)");
+    assertThat(Subprocess.run(Fixtures.project(), TIME_BOUND, List.of(), "rules", "show", "core/wrong-data-never-ok").out())
+        .contains("not-ok-");
+  }
+}

@@ -1,0 +1,44 @@
+package dev.failmode.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.failmode.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleBasePrefetchTest {
+  @Test
+  void aRunOfExactlyThePrefetchedPacksTakesTheirRuleBaseOnce() throws PackException {
+    RuleBasePrefetch.start(List.of("core"));
+    List<RulePack> packs = List.of(Fixtures.pack("core"));
+
+    RuleBase prefetched = RuleBasePrefetch.take(packs).orElseThrow();
+    assertThat(prefetched.packs()).isEqualTo(packs);
+    assertThat(prefetched.rules()).isNotEmpty();
+    assertThat(RuleBasePrefetch.take(packs)).as("taken once").isEmpty();
+  }
+
+  @Test
+  void aRunOfOtherPacksCompilesItsOwn() throws PackException {
+    RuleBasePrefetch.start(List.of("core"));
+    List<RulePack> packs = List.of(Fixtures.pack("core"), Fixtures.pack("envoy"));
+
+    assertThat(RuleBasePrefetch.take(packs)).isEmpty();
+    RuleBasePrefetch.start(List.of("core"));
+    RuleBase compiled = RuleBase.compile(packs);
+    assertThat(compiled.packs()).isEqualTo(packs);
+    assertThat(compiled.rules()).anyMatch(rule -> rule.pack().equals("envoy"));
+  }
+
+  @Test
+  void aPrefetchThatFailsLeavesTheRunToCompileAndReport() throws PackException {
+    RuleBasePrefetch.start(List.of("no-such-pack"));
+
+    assertThat(RuleBasePrefetch.take(List.of(Fixtures.pack("core")))).isEmpty();
+  }
+
+  @Test
+  void builtInPacksAreReadOncePerProcess() throws PackException {
+    assertThat(Fixtures.pack("core")).isSameAs(Fixtures.pack("core"));
+  }
+}
