@@ -19,20 +19,49 @@ public final class ErrorBudget {
   private static final BigDecimal SECONDS_PER_DAY = new BigDecimal(86_400);
   private static final BigDecimal MINUTES_PER_DAY = new BigDecimal(1_440);
   private static final BigDecimal SIXTY = new BigDecimal(60);
+  private static final BigDecimal DAYS_PER_YEAR = new BigDecimal(365);
+  private static final BigDecimal DAYS_PER_WEEK = new BigDecimal(7);
+  private static final BigDecimal MONTHS_PER_YEAR = new BigDecimal(12);
   private static final MathContext PRECISION = MathContext.DECIMAL128;
 
-  private ErrorBudget() {}
+  private final BigDecimal targetPercent;
+  private final int windowDays;
+  private final BigDecimal window;
+  private final BigDecimal budgetMinutes;
+  // the budget in seconds, times 100 to keep the percent exact: (100 - target) x window x 86400
+  private final BigDecimal budgetSecondsTimes100;
+
+  private ErrorBudget(BigDecimal targetPercent, int windowDays) {
+    checkTarget(targetPercent);
+    checkWindow(windowDays);
+    this.targetPercent = targetPercent;
+    this.windowDays = windowDays;
+    this.window = new BigDecimal(windowDays);
+    this.budgetMinutes = HUNDRED.subtract(targetPercent).multiply(MINUTES_PER_DAY).multiply(window)
+        .divide(HUNDRED, PRECISION).stripTrailingZeros();
+    this.budgetSecondsTimes100 = HUNDRED.subtract(targetPercent).multiply(window).multiply(SECONDS_PER_DAY);
+  }
+
+  /** The error budget an SLO of {@code targetPercent} leaves over {@code windowDays}, to judge many failure modes against. */
+  public static ErrorBudget of(BigDecimal targetPercent, int windowDays) {
+    return new ErrorBudget(targetPercent, windowDays);
+  }
 
   /** The minutes of error budget an SLO of {@code targetPercent} leaves over {@code windowDays}. */
   public static BigDecimal budgetMinutes(BigDecimal targetPercent, int windowDays) {
-    checkTarget(targetPercent);
-    checkWindow(windowDays);
-    return HUNDRED.subtract(targetPercent).multiply(MINUTES_PER_DAY).multiply(new BigDecimal(windowDays))
-        .divide(HUNDRED, PRECISION).stripTrailingZeros();
+    return of(targetPercent, windowDays).budgetMinutes;
+  }
+
+  /** The minutes of this budget. */
+  public BigDecimal minutes() {
+    return budgetMinutes;
   }
 
   /** A duration in minutes, exactly where it can be (20s is 0.333..., to 34 digits). */
   public static BigDecimal minutes(Duration duration) {
+    if (duration.getNano() == 0 && duration.getSeconds() % 60 == 0) {
+      return BigDecimal.valueOf(duration.getSeconds() / 60).stripTrailingZeros(); // whole minutes, the common case: no division
+    }
     return seconds(duration).divide(SIXTY, PRECISION).stripTrailingZeros();
   }
 
@@ -43,16 +72,22 @@ public final class ErrorBudget {
    * @param frequency null when unknown
    */
   public static Budget use(BigDecimal targetPercent, int windowDays, Duration duration, Frequency frequency) {
-    checkTarget(targetPercent);
-    checkWindow(windowDays);
+    return of(targetPercent, windowDays).use(duration, frequency);
+  }
+
+  /**
+   * What one failure mode costs this budget. A failure mode with no frequency is counted once per
+   * window, and the result says it assumed so.
+   *
+   * @param frequency null when unknown
+   */
+  public Budget use(Duration duration, Frequency frequency) {
     if (duration == null || duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("a failure mode's duration must be more than zero: " + duration);
     }
-    BigDecimal budgetMinutes = budgetMinutes(targetPercent, windowDays);
     BigDecimal perOccurrence = minutes(duration);
 
     // occurrences per window = numerator / denominator, kept apart so shares need one division
-    BigDecimal window = new BigDecimal(windowDays);
     BigDecimal occurrencesNumerator;
     BigDecimal occurrencesDenominator;
     if (frequency == null) {
@@ -61,19 +96,18 @@ public final class ErrorBudget {
     } else {
       occurrencesNumerator = frequency.count().multiply(window);
       occurrencesDenominator = switch (frequency.per()) {
-        case YEAR -> new BigDecimal(365);
+        case YEAR -> DAYS_PER_YEAR;
         case MONTH -> {
-          occurrencesNumerator = occurrencesNumerator.multiply(new BigDecimal(12));
-          yield new BigDecimal(365);
+          occurrencesNumerator = occurrencesNumerator.multiply(MONTHS_PER_YEAR);
+          yield DAYS_PER_YEAR;
         }
-        case WEEK -> new BigDecimal(7);
+        case WEEK -> DAYS_PER_WEEK;
         case DAY -> BigDecimal.ONE;
       };
     }
-    BigDecimal occurrences = occurrencesNumerator.divide(occurrencesDenominator, PRECISION).stripTrailingZeros();
+    BigDecimal occurrences = occurrencesDenominator == BigDecimal.ONE ? occurrencesNumerator.stripTrailingZeros()
+        : occurrencesNumerator.divide(occurrencesDenominator, PRECISION).stripTrailingZeros();
 
-    // the budget in seconds, times 100 to keep the percent exact: (100 - target) x window x 86400
-    BigDecimal budgetSecondsTimes100 = HUNDRED.subtract(targetPercent).multiply(window).multiply(SECONDS_PER_DAY);
     BigDecimal occurrenceSecondsTimes100 = seconds(duration).multiply(HUNDRED);
     BigDecimal occurrenceShare = occurrenceSecondsTimes100.divide(budgetSecondsTimes100, PRECISION).stripTrailingZeros();
     BigDecimal share = occurrenceSecondsTimes100.multiply(occurrencesNumerator)

@@ -36,6 +36,7 @@ final class FailmodeCommand implements Callable<Integer> {
     Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
     commands.put("classify", ClassifyCommand::new);
     commands.put("check", CheckCommand::new);
+    commands.put("validate", ValidateCommand::new);
     commands.put("budget", BudgetCommand::new);
     commands.put("diff", DiffCommand::new);
     commands.put("rules", RulesCommand::new);

@@ -38,19 +38,7 @@ final class Pipeline {
   static Run run(RunOptions options, PrintWriter err) throws UserError {
     Path cwd = Path.of("").toAbsolutePath();
     Setup setup = Setup.of(options.packs, List.of(PackLoader.DEFAULT_PACK), options.parameters);
-    LoadResult loaded = new CatalogueLoader(cwd).load(options.pathsOrCurrent());
-    if (!loaded.skipped().isEmpty()) {
-      noteSkipped(loaded.skipped(), err);
-    }
-    if (!loaded.ok()) {
-      long files = loaded.filesWithProblems();
-      throw new UserError(loaded.problemCount() + (loaded.problemCount() == 1 ? " problem" : " problems") + " in " + files
-          + (files == 1 ? " file" : " files") + "; nothing was classified", loaded.problems());
-    }
-    if (loaded.catalogues().isEmpty()) {
-      throw new UserError("no failure-mode files found in " + options.pathsOrCurrent().stream().map(Path::toString).toList()
-          + " (failure-mode files are *.yaml or *.yml with 'apiVersion: failmode/v1')");
-    }
+    LoadResult loaded = load(cwd, options.pathsOrCurrent(), "nothing was classified", err);
     RuleBase rules = setup.compile();
     try {
       Engine engine = new Engine(rules, ParameterValues.resolve(setup.packs, setup.parameters), options.todayOrNow(), setup.disabled);
@@ -63,6 +51,24 @@ final class Pipeline {
     }
   }
 
+  /** Reads and validates the failure-mode files {@code paths} name, or fails with every problem located. */
+  static LoadResult load(Path cwd, List<Path> paths, String otherwise, PrintWriter err) throws UserError {
+    LoadResult loaded = new CatalogueLoader(cwd).load(paths);
+    if (!loaded.skipped().isEmpty()) {
+      noteSkipped(loaded.skipped(), err);
+    }
+    if (!loaded.ok()) {
+      long files = loaded.filesWithProblems();
+      throw new UserError(loaded.problemCount() + (loaded.problemCount() == 1 ? " problem" : " problems") + " in " + files
+          + (files == 1 ? " file" : " files") + "; " + otherwise, loaded.problems());
+    }
+    if (loaded.catalogues().isEmpty()) {
+      throw new UserError("no failure-mode files found in " + paths.stream().map(Path::toString).toList()
+          + " (failure-mode files are *.yaml or *.yml with 'apiVersion: failmode/v1')");
+    }
+    return loaded;
+  }
+
   /** Writes the report to standard output, or to {@code --output} whole or not at all. */
   static void write(Report report, Judgement judgement, RunOptions options, PrintWriter out) throws UserError {
     long start = System.nanoTime();
@@ -70,7 +76,7 @@ final class Pipeline {
     Rendering rendering = new Rendering(report, judgement, !toFile && options.format == Format.TEXT && Terminal.color(options.color));
     try {
       if (toFile) {
-        AtomicOutput.write(options.output, writer -> options.format.writer().write(rendering, writer));
+        AtomicOutput.writeBytes(options.output, stream -> options.format.writer().write(rendering, stream));
       } else {
         Writer writer = out;
         options.format.writer().write(rendering, writer);

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -94,10 +95,28 @@ public final class Engine {
   /** Classifies every failure mode of every catalogue into a report sorted for output. */
   public Report classify(List<Catalogue> catalogues) throws RuleFailure {
     long start = System.nanoTime();
+    // Files are independent, each judged in a session of its own, so they are judged in parallel.
+    FileJudgement[] judgements = new FileJudgement[catalogues.size()];
+    IntStream.range(0, catalogues.size()).parallel().forEach(i -> judgements[i] = judge(catalogues.get(i)));
+    Report report = report(catalogues, List.of(judgements));
+    log.info("classified {} failure modes of {} files in {} ms", report.results().size(), catalogues.size(),
+        (System.nanoTime() - start) / 1_000_000);
+    return report;
+  }
+
+  /**
+   * The report of files judged one by one with {@link #judge}, in the same order; a rule failure
+   * is reported for the first failing file in that order, whatever finished first.
+   */
+  public Report report(List<Catalogue> catalogues, List<FileJudgement> judgements) throws RuleFailure {
     List<Result> results = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
-    for (Catalogue catalogue : catalogues) {
-      classify(catalogue, results, findings);
+    for (FileJudgement judgement : judgements) {
+      if (judgement.failure() != null) {
+        throw judgement.failure();
+      }
+      results.addAll(judgement.results());
+      findings.addAll(judgement.findings());
     }
     results.sort(Comparator.comparing(Result::id));
     findings.sort(Comparator.comparing(Finding::location).thenComparing(Finding::kind).thenComparing(Finding::id)
@@ -106,8 +125,22 @@ public final class Engine {
     List<dev.failmode.model.RuleDoc> docs = new ArrayList<>(rules.rules().stream().map(RuleInfo::doc).toList());
     docs.add(dev.failmode.model.RuleDoc.NO_RULE_DECIDED);
     docs.sort(Comparator.comparing(dev.failmode.model.RuleDoc::id));
-    log.info("classified {} failure modes of {} files in {} ms", results.size(), catalogues.size(), (System.nanoTime() - start) / 1_000_000);
     return new Report(ToolVersion.failmode(), rules.packRefs(), docs, disabled, files, results, findings);
+  }
+
+  /** What judging one file gave: its results and findings, or the failure that stopped its rules. */
+  public record FileJudgement(List<Result> results, List<Finding> findings, RuleFailure failure) {}
+
+  /** Judges one file in a session of its own; safe to call from several threads at once. */
+  public FileJudgement judge(Catalogue catalogue) {
+    List<Result> results = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    try {
+      classify(catalogue, results, findings);
+      return new FileJudgement(results, findings, null);
+    } catch (RuleFailure e) {
+      return new FileJudgement(List.of(), List.of(), e);
+    }
   }
 
   private void classify(Catalogue catalogue, List<Result> results, List<Finding> findings) throws RuleFailure {
@@ -122,12 +155,12 @@ public final class Engine {
       List<Ballot> ballots = new ArrayList<>();
       List<Verdict> verdicts = new ArrayList<>();
       int facts = 2 + parameters.size();
+      ErrorBudget errorBudget = catalogue.slo() == null ? null : ErrorBudget.of(catalogue.slo().target(), catalogue.slo().windowDays());
       for (Component component : catalogue.components()) {
         session.insert(component);
         facts++;
         for (FailureMode mode : component.failureModes()) {
-          Budget budget = catalogue.slo() == null || mode.duration() == null ? null
-              : ErrorBudget.use(catalogue.slo().target(), catalogue.slo().windowDays(), mode.duration(), mode.frequency());
+          Budget budget = errorBudget == null || mode.duration() == null ? null : errorBudget.use(mode.duration(), mode.frequency());
           Ballot ballot = new Ballot(scope, mode);
           Verdict verdict = new Verdict(ballot, component, catalogue, budget);
           ballots.add(ballot);
@@ -176,7 +209,7 @@ public final class Engine {
       fired = session.fireAllRules(filter(), limit);
     } catch (ConsequenceException e) {
       Match match = e.getMatch();
-      RuleInfo rule = match == null ? null : rules.rule(match.getRule().getPackageName(), match.getRule().getName());
+      RuleInfo rule = match == null ? null : rules.rule(match.getRule());
       String mode = match == null ? null : modeOf(match.getObjects());
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new RuleFailure(rule == null ? null : rule.fullId(), mode, "rule " + (rule == null ? "?" : rule.fullId())
@@ -198,7 +231,7 @@ public final class Engine {
       return match -> true;
     }
     return match -> {
-      RuleInfo info = rules.rule(match.getRule().getPackageName(), match.getRule().getName());
+      RuleInfo info = rules.rule(match.getRule());
       return info == null || !disabledRules.contains(info.fullId());
     };
   }
@@ -255,8 +288,7 @@ public final class Engine {
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-      RuleInfo info = rules.rule(event.getMatch().getRule().getPackageName(), event.getMatch().getRule().getName());
-      String id = info == null ? event.getMatch().getRule().getName() : info.fullId();
+      String id = rules.fullId(event.getMatch().getRule());
       scope.enter(id);
       counts.merge(id, 1, Integer::sum);
     }

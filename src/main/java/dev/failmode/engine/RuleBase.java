@@ -51,7 +51,20 @@ public final class RuleBase {
     this.kieBase = kieBase;
     this.rulesByKey = Map.copyOf(rulesByKey);
     this.precompiled = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(precompiled));
+    for (KiePackage kiePackage : kieBase.getKiePackages()) {
+      for (Rule rule : kiePackage.getRules()) {
+        RuleInfo info = rule(rule.getPackageName(), rule.getName());
+        if (info != null) {
+          byRuleObject.put(rule, info);
+          fullIds.put(rule, info.fullId());
+        }
+      }
+    }
   }
+
+  // read-only once built, so sessions on several threads may read it
+  private final Map<Rule, RuleInfo> byRuleObject = new IdentityHashMap<>();
+  private final Map<Rule, String> fullIds = new IdentityHashMap<>();
 
   /** Compiles every pack, or reports every problem in them; only built-in packs skip the safety check. */
   public static RuleBase compile(List<RulePack> packs) throws PackException {
@@ -329,6 +342,25 @@ public final class RuleBase {
   /** The rule Drools knows by package and name. */
   RuleInfo rule(String packageName, String ruleName) {
     return rulesByKey.get(key(packageName, ruleName));
+  }
+
+  /**
+   * The rule a match is of: by the identity of Drools' rule object first, as every firing asks
+   * (a name lookup would build a key string each time), then by name.
+   */
+  RuleInfo rule(org.kie.api.definition.rule.Rule rule) {
+    RuleInfo info = byRuleObject.get(rule);
+    return info != null ? info : rule(rule.getPackageName(), rule.getName());
+  }
+
+  /** The full id of the rule a match is of, the same string every time (reasons keep it by the hundred thousand). */
+  String fullId(org.kie.api.definition.rule.Rule rule) {
+    String id = fullIds.get(rule);
+    if (id != null) {
+      return id;
+    }
+    RuleInfo info = rule(rule);
+    return info == null ? rule.getName() : info.fullId();
   }
 
   /** Every rule of every pack, by full id. */

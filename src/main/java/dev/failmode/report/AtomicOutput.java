@@ -1,6 +1,10 @@
 package dev.failmode.report;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -30,7 +34,21 @@ public final class AtomicOutput {
     void writeTo(Writer out) throws IOException;
   }
 
+  /** What writes the content as bytes. */
+  @FunctionalInterface
+  public interface Bytes {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   public static void write(Path target, Content content) throws IOException {
+    writeBytes(target, out -> {
+      Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65_536);
+      content.writeTo(writer);
+      writer.flush();
+    });
+  }
+
+  public static void writeBytes(Path target, Bytes content) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
@@ -47,7 +65,7 @@ public final class AtomicOutput {
     }
     PENDING.add(temporary);
     try {
-      try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 65_536)) {
         content.writeTo(out);
       }
       permissions(temporary, absolute);

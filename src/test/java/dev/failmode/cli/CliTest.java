@@ -188,6 +188,19 @@ class CliTest {
   }
 
   @Test
+  void validateChecksTheFormatWithoutRules() {
+    Cli valid = Cli.run("validate", EXAMPLES);
+    assertThat(valid.exitCode()).isZero();
+    assertThat(valid.out()).isEqualTo("valid: 19 failure modes in 2 files" + System.lineSeparator());
+
+    Cli invalid = Cli.run("validate", "src/test/resources/corpus/every-enum-wrong.yaml");
+    assertThat(invalid.exitCode()).isEqualTo(2);
+    assertThat(invalid.out()).isEmpty();
+    assertThat(invalid.err()).contains("every-enum-wrong.yaml:10:15: error: components[0].maturity: unknown maturity 'ancient'")
+        .contains("failmode: 12 problems in 1 file; fix them and validate again");
+  }
+
+  @Test
   void usageErrorsAreExitTwo() {
     assertThat(Cli.run("classify", "--frmat", "json").err()).contains("did you mean '--format'?");
     assertThat(Cli.run("classify", "--format", "pdf").exitCode()).isEqualTo(2);
