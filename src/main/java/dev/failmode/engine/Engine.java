@@ -118,7 +118,7 @@ public final class Engine {
       results.addAll(judgement.results());
       findings.addAll(judgement.findings());
     }
-    results.sort(Comparator.comparing(Result::id));
+    sortById(results);
     findings.sort(Comparator.comparing(Finding::location).thenComparing(Finding::kind).thenComparing(Finding::id)
         .thenComparing(Finding::message));
     List<Catalogue> files = catalogues.stream().sorted(Comparator.comparing(Catalogue::file)).toList();
@@ -126,6 +126,16 @@ public final class Engine {
     docs.add(dev.failmode.model.RuleDoc.NO_RULE_DECIDED);
     docs.sort(Comparator.comparing(dev.failmode.model.RuleDoc::id));
     return new Report(ToolVersion.failmode(), rules.packRefs(), docs, disabled, files, results, findings);
+  }
+
+  /** Sorts results by id, each id made once (building it in the comparator would make millions for a large catalogue). */
+  private static void sortById(List<Result> results) {
+    record Keyed(String id, Result result) {}
+    List<Keyed> keyed = new ArrayList<>(results.size());
+    results.forEach(result -> keyed.add(new Keyed(result.id(), result)));
+    keyed.sort(Comparator.comparing(Keyed::id));
+    results.clear();
+    keyed.forEach(k -> results.add(k.result()));
   }
 
   /** What judging one file gave: its results and findings, or the failure that stopped its rules. */

@@ -5,18 +5,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Compiles the rule base a run most likely needs on a thread of its own, while the command line
  * is parsed and the failure-mode files are read: on two cores that hides most of the rule base's
  * share of a cold start. {@link RuleBase#compile} takes the result only when the run's packs turn
- * out to be exactly the ones prefetched (the same packs, which built-in packs are: each is read once per process); otherwise it is dropped and the
- * run compiles what it needs, as it would have anyway.
+ * out to be exactly the ones prefetched (the same pack objects: built-in packs are read once per
+ * process); otherwise it is dropped and the run compiles what it needs, as it would have anyway.
  */
 public final class RuleBasePrefetch {
-  private static final Logger log = LoggerFactory.getLogger(RuleBasePrefetch.class);
   private static final AtomicReference<Prefetched> PENDING = new AtomicReference<>();
 
   private record Prefetched(CompletableFuture<List<RulePack>> packs, CompletableFuture<RuleBase> rules) {}
@@ -28,6 +26,8 @@ public final class RuleBasePrefetch {
     CompletableFuture<List<RulePack>> packs = new CompletableFuture<>();
     CompletableFuture<RuleBase> rules = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
+      // first, so that logging is set up here rather than on the thread parsing the command line
+      LoggerFactory.getILoggerFactory();
       try {
         PackLoader loader = new PackLoader(java.nio.file.Path.of(""));
         List<RulePack> loaded = new java.util.ArrayList<>();
@@ -70,7 +70,7 @@ public final class RuleBasePrefetch {
     }
     try {
       if (!samePacks(prefetched.packs().join(), packs)) {
-        log.debug("the prefetched rule base is not of this run's packs; compiling them");
+        LoggerFactory.getLogger(RuleBasePrefetch.class).debug("the prefetched rule base is not of this run's packs; compiling them");
         return Optional.empty();
       }
       return Optional.of(prefetched.rules().join());
@@ -78,7 +78,7 @@ public final class RuleBasePrefetch {
       if (e.getCause() instanceof PackException problems && prefetched.packs().isDone() && !prefetched.packs().isCompletedExceptionally()) {
         throw problems; // the very packs this run needs do not compile: the same problems either way
       }
-      log.debug("prefetching the rule base failed; compiling it", e.getCause());
+      LoggerFactory.getLogger(RuleBasePrefetch.class).debug("prefetching the rule base failed; compiling it", e.getCause());
       return Optional.empty();
     }
   }

@@ -2,28 +2,59 @@ package dev.failmode.policy;
 
 import dev.failmode.model.Finding;
 import dev.failmode.model.Result;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The policy applied to a report: what fails it, and what a baseline already had and so is
  * accepted. Report formats that speak of pass and fail (SARIF, JUnit, GitHub annotations) are
- * written from it.
- *
- * @param violations what fails the check
- * @param accepted what would fail it, but the baseline already had
+ * written from it, asking about each of a report's results and findings, so the answers are
+ * indexed by id: a catalogue of 100,000 failure modes must not cost a scan of every violation
+ * for each.
  */
-public record Judgement(Set<FailOn> failOn, List<Violation> violations, List<Violation> accepted) {
+public final class Judgement {
+  private final Set<FailOn> failOn;
+  private final List<Violation> violations;
+  private final List<Violation> accepted;
+  private final Map<String, List<Violation>> violationsByMode;
+  private final Map<String, List<Violation>> violationsByFinding;
+  private final Map<String, List<Violation>> acceptedByMode;
+  private final Map<String, List<Violation>> acceptedByFinding;
 
-  public Judgement {
-    failOn = Set.copyOf(failOn);
-    violations = List.copyOf(violations);
-    accepted = List.copyOf(accepted);
+  /**
+   * @param violations what fails the check
+   * @param accepted what would fail it, but the baseline already had
+   */
+  public Judgement(Set<FailOn> failOn, List<Violation> violations, List<Violation> accepted) {
+    this.failOn = Set.copyOf(failOn);
+    this.violations = List.copyOf(violations);
+    this.accepted = List.copyOf(accepted);
+    this.violationsByMode = index(this.violations, false);
+    this.violationsByFinding = index(this.violations, true);
+    this.acceptedByMode = index(this.accepted, false);
+    this.acceptedByFinding = index(this.accepted, true);
   }
 
   /** No policy at all: nothing fails. For reports made without {@code check}. */
   public static Judgement none() {
     return new Judgement(Set.of(), List.of(), List.of());
+  }
+
+  public Set<FailOn> failOn() {
+    return failOn;
+  }
+
+  /** What fails the check, sorted by location. */
+  public List<Violation> violations() {
+    return violations;
+  }
+
+  /** What would fail the check but the baseline already had. */
+  public List<Violation> accepted() {
+    return accepted;
   }
 
   public boolean passed() {
@@ -32,23 +63,37 @@ public record Judgement(Set<FailOn> failOn, List<Violation> violations, List<Vio
 
   /** What fails the check about this failure mode. */
   public List<Violation> violations(Result result) {
-    return violations.stream().filter(v -> v.id().equals(result.id()) && !isFinding(v)).toList();
+    return violationsByMode.getOrDefault(result.id(), List.of());
   }
 
   /** The violation this finding is, if the policy rejects it. */
-  public java.util.Optional<Violation> violation(Finding finding) {
-    return violations.stream().filter(v -> isFinding(v) && v.id().equals(finding.id()) && v.kind().toString().equals(finding.kind()))
-        .findFirst();
+  public Optional<Violation> violation(Finding finding) {
+    return sameFinding(violationsByFinding, finding);
   }
 
   /** Whether a baseline accepted this finding. */
   public boolean accepted(Finding finding) {
-    return accepted.stream().anyMatch(v -> isFinding(v) && v.id().equals(finding.id()) && v.kind().toString().equals(finding.kind()));
+    return sameFinding(acceptedByFinding, finding).isPresent();
   }
 
   /** Whether a baseline accepted a violation about this failure mode. */
   public boolean accepted(Result result) {
-    return accepted.stream().anyMatch(v -> v.id().equals(result.id()) && !isFinding(v));
+    return acceptedByMode.containsKey(result.id());
+  }
+
+  private static Optional<Violation> sameFinding(Map<String, List<Violation>> byId, Finding finding) {
+    return byId.getOrDefault(finding.id(), List.of()).stream().filter(v -> v.kind().toString().equals(finding.kind())).findFirst();
+  }
+
+  private static Map<String, List<Violation>> index(List<Violation> violations, boolean findings) {
+    Map<String, List<Violation>> byId = new HashMap<>();
+    for (Violation violation : violations) {
+      if (isFinding(violation) == findings) {
+        byId.computeIfAbsent(violation.id(), id -> new java.util.ArrayList<>()).add(violation);
+      }
+    }
+    byId.replaceAll((id, list) -> List.copyOf(list));
+    return byId;
   }
 
   private static boolean isFinding(Violation violation) {

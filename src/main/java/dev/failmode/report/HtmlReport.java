@@ -21,6 +21,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -84,7 +85,8 @@ final class HtmlReport implements ReportWriter {
 
   static View view(Report report, Judgement judgement) {
     List<Row> rows = report.results().stream().map(r -> row(r, judgement)).toList();
-    List<SystemView> systems = report.catalogues().stream().map(c -> system(c, report)).toList();
+    Map<String, List<Result>> byFile = Reports.resultsByFile(report);
+    List<SystemView> systems = report.catalogues().stream().map(c -> system(c, byFile.getOrDefault(c.file(), List.of()))).toList();
     List<FindingView> findings = report.findings().stream().map(f -> new FindingView(f.kind(), f.id(), f.location().toString(),
         f.message(), f.rule(), judgement.violation(f).isPresent())).toList();
     List<Disabled> disabled = report.disabled().stream().map(d -> new Disabled(d.rule(), d.by(), d.reason())).toList();
@@ -93,8 +95,7 @@ final class HtmlReport implements ReportWriter {
         !disabled.isEmpty(), judgement.violations().size());
   }
 
-  private static SystemView system(Catalogue catalogue, Report report) {
-    List<Result> results = report.results().stream().filter(r -> r.location().file().equals(catalogue.file())).toList();
+  private static SystemView system(Catalogue catalogue, List<Result> results) {
     Budget any = results.stream().map(Result::budget).filter(Objects::nonNull).findFirst().orElse(null);
     List<ComponentView> components = new ArrayList<>();
     for (Component component : catalogue.components()) {

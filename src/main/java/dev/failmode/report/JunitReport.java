@@ -12,6 +12,9 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -35,8 +38,11 @@ final class JunitReport implements ReportWriter {
       int cases = 0;
       int failures = 0;
       List<Suite> suites = new ArrayList<>();
+      Map<String, List<Result>> byFile = Reports.resultsByFile(report);
+      Map<String, List<Finding>> findingsById = report.findings().stream().collect(Collectors.groupingBy(Finding::id));
+      Set<String> resultIds = report.results().stream().map(Result::id).collect(Collectors.toSet());
       for (Catalogue catalogue : report.catalogues()) {
-        Suite suite = suite(catalogue, report, judgement);
+        Suite suite = suite(catalogue, byFile.getOrDefault(catalogue.file(), List.of()), findingsById, resultIds, report, judgement);
         suites.add(suite);
         cases += suite.cases().size();
         failures += (int) suite.cases().stream().filter(c -> c.failure() != null).count();
@@ -116,14 +122,12 @@ final class JunitReport implements ReportWriter {
 
   private record Suite(String file, List<Case> cases) {}
 
-  private static Suite suite(Catalogue catalogue, Report report, Judgement judgement) {
+  private static Suite suite(Catalogue catalogue, List<Result> results, Map<String, List<Finding>> findingsById, Set<String> resultIds,
+      Report report, Judgement judgement) {
     List<Case> cases = new ArrayList<>();
-    for (Result result : report.results()) {
-      if (!result.location().file().equals(catalogue.file())) {
-        continue;
-      }
+    for (Result result : results) {
       List<Violation> violations = new ArrayList<>(judgement.violations(result));
-      report.findings().stream().filter(f -> f.id().equals(result.id())).map(judgement::violation)
+      findingsById.getOrDefault(result.id(), List.of()).stream().map(judgement::violation)
           .flatMap(java.util.Optional::stream).forEach(violations::add);
       String type = violations.isEmpty() ? null : String.join(",", violations.stream().map(v -> v.kind().toString()).toList());
       String failure = violations.isEmpty() ? null : String.join("; ", violations.stream().map(Violation::message).toList());
@@ -131,8 +135,7 @@ final class JunitReport implements ReportWriter {
           failure, details(result)));
     }
     for (Finding finding : report.findings()) {
-      boolean aboutFile = finding.location().file().equals(catalogue.file())
-          && report.results().stream().noneMatch(r -> r.id().equals(finding.id()));
+      boolean aboutFile = finding.location().file().equals(catalogue.file()) && !resultIds.contains(finding.id());
       if (aboutFile) {
         judgement.violation(finding).ifPresent(v -> cases.add(new Case(catalogue.name(), "(whole file) " + finding.kind(),
             finding.location().line(), v.kind().toString(), finding.message(), finding.message() + " [" + finding.rule() + "]")));

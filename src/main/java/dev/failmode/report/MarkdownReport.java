@@ -20,6 +20,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -54,9 +55,9 @@ final class MarkdownReport implements ReportWriter {
             .append(Markdown.text(off.reason())).append(" |\n");
       }
     }
+    Map<String, List<Result>> byFile = Reports.resultsByFile(report);
     for (Catalogue catalogue : report.catalogues()) {
-      List<Result> results = report.results().stream().filter(r -> r.location().file().equals(catalogue.file())).toList();
-      system(md, catalogue, results, report);
+      system(md, catalogue, byFile.getOrDefault(catalogue.file(), List.of()), report);
     }
     findings(md, report.findings());
     out.write(md.toString());
@@ -213,13 +214,18 @@ final class MarkdownReport implements ReportWriter {
     rows.forEach(row -> md.append(row).append('\n'));
   }
 
+  private static java.util.Set<String> expiredWaivers(Report report) {
+    return report.findings().stream().filter(f -> f.kind().equals(Finding.EXPIRED_WAIVER)).map(Finding::id)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   private void waivers(StringBuilder md, List<Result> results, Report report) {
     List<String> rows = new ArrayList<>();
     for (Result r : results) {
       if (r.mode().waiver() == null) {
         continue;
       }
-      boolean expired = report.findings().stream().anyMatch(f -> f.kind().equals(Finding.EXPIRED_WAIVER) && f.id().equals(r.id()));
+      boolean expired = expiredWaivers(report).contains(r.id());
       rows.add("| " + Markdown.code(r.mode().component() + "/" + r.mode().id()) + " | " + Markdown.text(r.mode().waiver().owner()) + " | "
           + r.mode().waiver().expires() + (expired ? " **expired**" : "") + " | " + Markdown.text(r.mode().waiver().reason()) + " |");
     }
