@@ -161,13 +161,13 @@ public final class Engine {
     try {
       parameters.values().forEach(session::insert);
       session.insert(new Today(today));
-      session.insert(catalogue);
+      insertIfMatched(session, catalogue);
       List<Ballot> ballots = new ArrayList<>();
       List<Verdict> verdicts = new ArrayList<>();
       int facts = 2 + parameters.size();
       ErrorBudget errorBudget = catalogue.slo() == null ? null : ErrorBudget.of(catalogue.slo().target(), catalogue.slo().windowDays());
       for (Component component : catalogue.components()) {
-        session.insert(component);
+        insertIfMatched(session, component);
         facts++;
         for (FailureMode mode : component.failureModes()) {
           Budget budget = errorBudget == null || mode.duration() == null ? null : errorBudget.use(mode.duration(), mode.frequency());
@@ -175,9 +175,9 @@ public final class Engine {
           Verdict verdict = new Verdict(ballot, component, catalogue, budget);
           ballots.add(ballot);
           verdicts.add(verdict);
-          session.insert(mode);
+          insertIfMatched(session, mode);
           if (budget != null) {
-            session.insert(budget);
+            insertIfMatched(session, budget);
             facts++;
           }
           session.insert(verdict);
@@ -208,6 +208,17 @@ public final class Engine {
       findings.addAll(review.findings());
     } finally {
       session.dispose();
+    }
+  }
+
+  /**
+   * Inserts a fact only when a rule of the packs matches its type: the core pack matches verdicts
+   * and outcomes, which carry the mode, component and budget, so inserting those too would cost
+   * every failure mode three inserts that no rule sees. A pack whose rules match them gets them.
+   */
+  private void insertIfMatched(KieSession session, Object fact) {
+    if (rules.matches(fact.getClass())) {
+      session.insert(fact);
     }
   }
 

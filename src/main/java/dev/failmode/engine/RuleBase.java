@@ -16,6 +16,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.reteoo.InitialFactImpl;
+import org.drools.core.reteoo.ObjectTypeNode;
+import org.drools.core.reteoo.Rete;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.drools.model.Model;
@@ -64,6 +68,7 @@ public final class RuleBase {
 
   // read-only once built, so sessions on several threads may read it
   private final Map<Rule, RuleInfo> byRuleObject = new IdentityHashMap<>();
+  private final Map<Class<?>, Boolean> matched = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<Rule, String> fullIds = new IdentityHashMap<>();
 
   /** Compiles every pack, or reports every problem in them; only built-in packs skip the safety check. */
@@ -351,6 +356,29 @@ public final class RuleBase {
   RuleInfo rule(org.kie.api.definition.rule.Rule rule) {
     RuleInfo info = byRuleObject.get(rule);
     return info != null ? info : rule(rule.getPackageName(), rule.getName());
+  }
+
+  /**
+   * Whether any rule's pattern matches facts of this class (or a supertype of it): Drools builds
+   * a type node for each class some pattern names. Anything other than a class type node (a type
+   * declared in DRL, an entry point of its own) counts as matching everything, to be safe.
+   */
+  boolean matches(Class<?> type) {
+    return matched.computeIfAbsent(type, this::anyTypeNodeAccepts);
+  }
+
+  private boolean anyTypeNodeAccepts(Class<?> type) {
+    Rete rete = ((InternalKnowledgeBase) kieBase).getRete();
+    for (ObjectTypeNode node : rete.getObjectTypeNodes()) {
+      if (!(node.getObjectType() instanceof ClassObjectType classType)) {
+        return true;
+      }
+      Class<?> named = classType.getClassType();
+      if (named != InitialFactImpl.class && named.isAssignableFrom(type)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The full id of the rule a match is of, the same string every time (reasons keep it by the hundred thousand). */

@@ -85,6 +85,30 @@ class EngineTest {
   }
 
   @Test
+  void rulesMatchingTheModeComponentBudgetAndFileFactsSeeThem() throws Exception {
+    // the engine leaves out facts no rule matches; a pack that matches them must still get them
+    RuleBase rules = compile(pack("facts", """
+        rule "mode" when $m : FailureMode( effect == Effect.CRASH ) $v : Verdict( mode == $m ) then $v.notOk("a crash"); end
+        rule "component" when $c : Component( name == "etcd" ) $v : Verdict( component == $c ) then $v.notOk("etcd"); end
+        rule "budget" when $b : Budget( share > 0 ) $v : Verdict( budget == $b ) then $v.note("has a budget"); end
+        rule "file" when $f : Catalogue( ) $v : Verdict( catalogue == $f ) then $v.note("in a file"); end
+        """));
+
+    Report report = run(rules, Set.of());
+
+    assertThat(report.results()).allSatisfy(r -> assertThat(r.reasons()).extracting(reason -> reason.rule()).contains("facts/file"));
+    assertThat(report.results()).filteredOn(r -> r.mode().effect() == dev.failmode.model.Effect.CRASH).isNotEmpty()
+        .allSatisfy(r -> assertThat(r.reasons()).extracting(reason -> reason.rule()).contains("facts/mode"));
+    assertThat(report.results()).filteredOn(r -> r.mode().component().equals("etcd")).isNotEmpty()
+        .allSatisfy(r -> assertThat(r.reasons()).extracting(reason -> reason.rule()).contains("facts/component"));
+    assertThat(report.results()).filteredOn(r -> r.budget() != null).isNotEmpty()
+        .allSatisfy(r -> assertThat(r.reasons()).extracting(reason -> reason.rule()).contains("facts/budget"));
+    assertThat(rules.matches(dev.failmode.model.FailureMode.class)).isTrue();
+    assertThat(Fixtures.core().matches(dev.failmode.model.FailureMode.class)).isFalse();
+    assertThat(Fixtures.core().matches(dev.failmode.model.Verdict.class)).isTrue();
+  }
+
+  @Test
   void everyFailureModeGivesExactlyOneResultEvenWhenNoRuleFires() throws Exception {
     RuleBase rules = compile(pack("silent", """
         rule "never" when $v : Verdict( mode.id == "no-such-mode" ) then $v.notOk("never"); end
