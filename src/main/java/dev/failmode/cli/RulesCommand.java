@@ -1,5 +1,6 @@
 package dev.failmode.cli;
 
+import dev.failmode.report.Markdown;
 import dev.failmode.engine.ParameterSpec;
 import dev.failmode.engine.RuleBase;
 import dev.failmode.engine.RuleInfo;
@@ -130,7 +131,7 @@ final class RulesCommand implements Callable<Integer> {
       md.append("A rule's id is `pack/rule`: reports name it beside every reason, suggestion and finding.\n");
       for (RulePack pack : loaded.packs()) {
         md.append("\n## ").append(pack.id()).append(' ').append(pack.manifest().version()).append("\n\n");
-        md.append(pack.manifest().description().strip()).append("\n\n");
+        md.append(Markdown.authored(pack.manifest().description().strip())).append("\n\n");
         md.append("Source: [").append(pack.origin()).append("](../").append(pack.origin()).append(")");
         if (pack.manifest().requires() != null) {
           md.append(" · requires failmode ").append(pack.manifest().requires());
@@ -143,22 +144,23 @@ final class RulesCommand implements Callable<Integer> {
           md.append("\n| parameter | type | default | what it controls |\n| --- | --- | --- | --- |\n");
           for (ParameterSpec p : pack.manifest().parameters()) {
             md.append("| `").append(pack.id()).append('.').append(p.name()).append("` | ").append(p.type().wireName()).append(" | ")
-                .append(p.written()).append(" | ").append(p.description().strip().replace("\n", " ")).append(" |\n");
+                .append(Markdown.authoredCell(p.written())).append(" | ").append(Markdown.authoredCell(p.description().strip())).append(" |\n");
           }
         }
         md.append("\n| rule | kind | title |\n| --- | --- | --- |\n");
         for (RuleInfo rule : loaded.rulesOf(pack)) {
           md.append("| [`").append(rule.fullId()).append("`](#").append(anchor(rule.fullId())).append(") | ")
-              .append(rule.metadata().getOrDefault("kind", "")).append(" | ").append(rule.title()).append(" |\n");
+              .append(Markdown.authoredCell(rule.metadata().getOrDefault("kind", ""))).append(" | ").append(Markdown.authoredCell(rule.title()))
+              .append(" |\n");
         }
         for (RuleInfo rule : loaded.rulesOf(pack)) {
           md.append("\n### ").append(rule.fullId()).append("\n\n");
-          md.append("**").append(rule.title()).append("** — ").append(rule.metadata().getOrDefault("kind", "")).append(", [")
+          md.append("**").append(Markdown.authored(rule.title())).append("** — ").append(rule.metadata().getOrDefault("kind", "")).append(", [")
               .append(rule.source()).append(':').append(rule.line()).append("](../").append(rule.source()).append("#L")
               .append(rule.line()).append(")\n\n");
-          md.append(rule.description()).append("\n");
+          md.append(Markdown.authored(rule.description())).append("\n");
           if (!rule.doc().remediation().isEmpty()) {
-            md.append("\n*Remediation:* ").append(rule.doc().remediation()).append("\n");
+            md.append("\n*Remediation:* ").append(Markdown.authored(rule.doc().remediation())).append("\n");
           }
           List<String> fixtures = fixtures(pack, rule.id());
           md.append("\n*Fixtures:* ").append(fixtures.isEmpty() ? "none" : fixtures.stream().map(f -> "`" + f + "`")

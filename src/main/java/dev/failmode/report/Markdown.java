@@ -5,8 +5,69 @@ package dev.failmode.report;
  * never becomes markup: no HTML (a {@code <script>} stays text), no emphasis, links or tables
  * it did not ask for.
  */
-final class Markdown {
+public final class Markdown {
   private Markdown() {}
+
+  /**
+   * Text a rule pack's author wrote (a title, a description, a remediation), for docs: the
+   * author's own Markdown is kept, but not HTML, so {@code -c <config>} is shown rather than read
+   * as a tag. Code spans are left as written: Markdown shows their text as it is.
+   */
+  public static String authored(String raw) {
+    if (raw == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(raw.length() + 16);
+    int i = 0;
+    while (i < raw.length()) {
+      char c = raw.charAt(i);
+      if (c == '`') {
+        int run = i;
+        while (run < raw.length() && raw.charAt(run) == '`') {
+          run++;
+        }
+        String fence = raw.substring(i, run);
+        int close = closingFence(raw, fence, run);
+        if (close >= 0) {
+          out.append(raw, i, close + fence.length());
+          i = close + fence.length();
+          continue;
+        }
+        out.append(fence);
+        i = run;
+        continue;
+      }
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        default -> out.append(c);
+      }
+      i++;
+    }
+    return out.toString();
+  }
+
+  /** Where a code span opened by {@code fence} closes: the next run of exactly as many backticks. */
+  private static int closingFence(String raw, String fence, int from) {
+    int at = raw.indexOf(fence, from);
+    while (at >= 0) {
+      int end = at + fence.length();
+      if ((end >= raw.length() || raw.charAt(end) != '`')) {
+        return at;
+      }
+      while (end < raw.length() && raw.charAt(end) == '`') {
+        end++;
+      }
+      at = raw.indexOf(fence, end);
+    }
+    return -1;
+  }
+
+  /** {@link #authored} text for a table cell: on one line, and a '|' in it cannot end the cell. */
+  public static String authoredCell(String raw) {
+    return authored(raw).replaceAll("\\s*\\R\\s*", " ").replace("|", "\\|");
+  }
 
   /** Text for a paragraph, a list item or a table cell. */
   static String text(String raw) {

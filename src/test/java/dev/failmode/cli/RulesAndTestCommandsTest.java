@@ -38,6 +38,27 @@ class RulesAndTestCommandsTest {
   }
 
   @Test
+  void rulesDocKeepsAPacksTextFromBecomingHtmlOrBreakingATable() throws Exception {
+    Path pack = Files.createDirectories(dir.resolve("odd"));
+    Files.writeString(pack.resolve("pack.yaml"), "id: odd\nversion: 1.0.0\ndescription: run it with <flags> & see\n");
+    Files.writeString(pack.resolve("rules.drl"), """
+        package dev.failmode.packs.odd;
+        import dev.failmode.model.*;
+        rule "pipes"
+          @id("pipes") @title("a | b <i>c</i>") @description("use `-c <config>`")
+        when $v : Verdict() then $v.note("x"); end
+        """);
+
+    Cli cli = Cli.run("rules", "doc", "--rules", pack.toString());
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("run it with &lt;flags&gt; &amp; see")
+        .contains("| a \\| b &lt;i&gt;c&lt;/i&gt; |")
+        .contains("use `-c <config>`")
+        .doesNotContain("<i>").doesNotContain("<flags>");
+  }
+
+  @Test
   void docsRulesMdIsTheOutputOfRulesDoc() throws Exception {
     Cli cli = Cli.run("rules", "doc");
 
