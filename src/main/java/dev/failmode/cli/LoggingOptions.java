@@ -2,6 +2,7 @@ package dev.failmode.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.failmode.engine.RuleBasePrefetch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
@@ -30,6 +31,7 @@ final class LoggingOptions {
   }
 
   private static void level(String name, Level level) {
+    RuleBasePrefetch.awaitLogging(); // a stand-in logger during set-up is not logback's
     ((Logger) LoggerFactory.getLogger(name)).setLevel(level);
   }
 }

@@ -44,7 +44,11 @@ public final class Main {
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(Main::usageError)
-        .setExecutionExceptionHandler(Main::failure);
+        .setExecutionExceptionHandler(Main::failure)
+        .setExecutionStrategy(parsed -> {
+          RuleBasePrefetch.awaitLogging(); // commands log; not while another thread sets logging up
+          return new CommandLine.RunLast().execute(parsed);
+        });
     cli.registerConverter(java.time.LocalDate.class, Main::date);
     cli.registerConverter(dev.failmode.policy.FailOn.class, text -> choice(dev.failmode.policy.FailOn.class, text));
     cli.registerConverter(dev.failmode.report.DiffReport.Format.class, text -> choice(dev.failmode.report.DiffReport.Format.class, text));

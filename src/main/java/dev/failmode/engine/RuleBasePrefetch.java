@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RuleBasePrefetch {
   private static final AtomicReference<Prefetched> PENDING = new AtomicReference<>();
+  /** Done once logging is set up; until then SLF4J hands other threads stand-in loggers. */
+  private static volatile CompletableFuture<Void> logging = CompletableFuture.completedFuture(null);
 
   private record Prefetched(CompletableFuture<List<RulePack>> packs, CompletableFuture<RuleBase> rules) {}
 
@@ -25,9 +27,15 @@ public final class RuleBasePrefetch {
   public static void start(List<String> ids) {
     CompletableFuture<List<RulePack>> packs = new CompletableFuture<>();
     CompletableFuture<RuleBase> rules = new CompletableFuture<>();
+    CompletableFuture<Void> loggingReady = new CompletableFuture<>();
+    logging = loggingReady;
     Thread thread = new Thread(() -> {
       // first, so that logging is set up here rather than on the thread parsing the command line
-      LoggerFactory.getILoggerFactory();
+      try {
+        LoggerFactory.getILoggerFactory();
+      } finally {
+        loggingReady.complete(null);
+      }
       try {
         PackLoader loader = new PackLoader(java.nio.file.Path.of(""));
         List<RulePack> loaded = new java.util.ArrayList<>();
@@ -44,6 +52,15 @@ public final class RuleBasePrefetch {
     thread.setDaemon(true);
     PENDING.set(new Prefetched(packs, rules));
     thread.start();
+  }
+
+  /**
+   * Waits until logging is set up, when {@link #start} set it up on its thread. Whoever changes
+   * log levels or logs must wait: while SLF4J initialises, it hands other threads stand-in
+   * loggers that cannot be configured, and replays what they logged with a warning of its own.
+   */
+  public static void awaitLogging() {
+    logging.join();
   }
 
   /** Built-in packs are read once per process, so the run's packs are the very objects prefetched, or other packs. */

@@ -44,4 +44,17 @@ class JarIT {
     assertThat(Subprocess.run(Fixtures.project(), TIME_BOUND, List.of(), "rules", "show", "core/wrong-data-never-ok").out())
         .contains("not-ok-");
   }
+
+  @Test
+  void verboseAndDebugWorkWhileTheRuleBaseThreadIsStillSettingLoggingUp() throws Exception {
+    for (String option : List.of("--verbose", "--debug")) {
+      Subprocess jar = Subprocess.runWith(Fixtures.project().resolve("target/test-classes"), Fixtures.project(), TIME_BOUND,
+          List.of("-Dslf4j.provider=" + SlowLogbackProvider.class.getName()), "check", option, "examples", "--no-project");
+
+      assertThat(jar.exitCode()).as(jar.err()).isEqualTo(ExitCode.POLICY);
+      assertThat(jar.err()).as(option).contains("INFO Setup: packs [core 1.0.0] from the command line")
+          .contains("INFO Engine: classified 19 failure modes")
+          .doesNotContain("SubstituteLogger").doesNotContain("replayed").doesNotContain("intercepted");
+    }
+  }
 }

@@ -22,12 +22,29 @@ record Subprocess(int exitCode, String out, String err, boolean timedOut) {
 
   static Subprocess run(Path workingDirectory, Duration timeout, List<String> jvmOptions, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
+    List<String> command = new ArrayList<>(jvmOptions);
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(List.of(args));
+    return start(workingDirectory, timeout, command);
+  }
+
+  /** The jar's main class with {@code extra} on the class path after the jar (test doubles of a library's services). */
+  static Subprocess runWith(Path extra, Path workingDirectory, Duration timeout, List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(jvmOptions);
+    command.add("-cp");
+    command.add(jar() + java.io.File.pathSeparator + extra);
+    command.add(Main.class.getName());
+    command.addAll(List.of(args));
+    return start(workingDirectory, timeout, command);
+  }
+
+  private static Subprocess start(Path workingDirectory, Duration timeout, List<String> arguments)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(arguments);
     Path out = Files.createTempFile("failmode-out", ".txt");
     Path err = Files.createTempFile("failmode-err", ".txt");
     try {
