@@ -2,6 +2,7 @@ package dev.failmode.model;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How much of an SLO's error budget one failure mode uses: the arithmetic behind the budget
@@ -55,5 +56,27 @@ public record Budget(
   public String budgetArithmetic() {
     return "(100% - " + Text.number(target) + "%) x " + windowDays + "d (" + (windowDays * 1440)
         + " min) = " + Text.minutes(budgetMinutes);
+  }
+
+  // equals and hashCode written out: see package-info.java
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Budget other
+        && Objects.equals(target, other.target)
+        && windowDays == other.windowDays
+        && Objects.equals(duration, other.duration)
+        && Objects.equals(frequency, other.frequency)
+        && frequencyAssumed == other.frequencyAssumed
+        && Objects.equals(budgetMinutes, other.budgetMinutes)
+        && Objects.equals(minutesPerOccurrence, other.minutesPerOccurrence)
+        && Objects.equals(occurrencesPerWindow, other.occurrencesPerWindow)
+        && Objects.equals(minutesPerWindow, other.minutesPerWindow)
+        && Objects.equals(occurrenceShare, other.occurrenceShare)
+        && Objects.equals(share, other.share);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(target, windowDays, duration, frequency, frequencyAssumed, budgetMinutes, minutesPerOccurrence, occurrencesPerWindow, minutesPerWindow, occurrenceShare, share);
   }
 }

@@ -1,5 +1,7 @@
 package dev.failmode.model;
 
+import java.util.Objects;
+
 /**
  * Something the rules found that is not a verdict: a contradicted claim, an expired waiver, a
  * file whose small OKs add up past its budget.
@@ -13,4 +15,20 @@ public record Finding(String kind, String id, Location location, String message,
   public static final String CLAIM_CONTRADICTED = "claim-contradicted";
   public static final String EXPIRED_WAIVER = "expired-waiver";
   public static final String OVER_BUDGET = "over-budget";
+
+  // equals and hashCode written out: see package-info.java
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Finding other
+        && Objects.equals(kind, other.kind)
+        && Objects.equals(id, other.id)
+        && Objects.equals(location, other.location)
+        && Objects.equals(message, other.message)
+        && Objects.equals(rule, other.rule);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, id, location, message, rule);
+  }
 }

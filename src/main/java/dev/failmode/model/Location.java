@@ -1,5 +1,7 @@
 package dev.failmode.model;
 
+import java.util.Objects;
+
 /**
  * Where something was written: a file as shown to users (relative to the working directory,
  * with forward slashes), a 1-based line, and a 1-based column (0 where unknown).
@@ -26,5 +28,19 @@ public record Location(String file, int line, int column) implements Comparable<
       return file;
     }
     return column <= 0 ? file + ":" + line : file + ":" + line + ":" + column;
+  }
+
+  // equals and hashCode written out: see package-info.java
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Location other
+        && Objects.equals(file, other.file)
+        && line == other.line
+        && column == other.column;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(file, line, column);
   }
 }

@@ -1,6 +1,7 @@
 package dev.failmode.model;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
  * The service level objective a file's failure modes threaten.
@@ -16,5 +17,19 @@ public record Slo(BigDecimal target, int windowDays, Location location) {
   @Override
   public String toString() {
     return Text.number(target) + "% over " + windowDays + "d";
+  }
+
+  // equals and hashCode written out: see package-info.java
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Slo other
+        && Objects.equals(target, other.target)
+        && windowDays == other.windowDays
+        && Objects.equals(location, other.location);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(target, windowDays, location);
   }
 }

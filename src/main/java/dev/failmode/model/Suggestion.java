@@ -1,5 +1,7 @@
 package dev.failmode.model;
 
+import java.util.Objects;
+
 /**
  * A remediation on a result: suggested by a rule, or declared in the file.
  *
@@ -16,5 +18,22 @@ public record Suggestion(RemediationType type, String text, String rule, boolean
 
   public static Suggestion declared(Remediation remediation) {
     return new Suggestion(remediation.type(), remediation.description(), null, true, remediation.status(), remediation.ref());
+  }
+
+  // equals and hashCode written out: see package-info.java
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Suggestion other
+        && Objects.equals(type, other.type)
+        && Objects.equals(text, other.text)
+        && Objects.equals(rule, other.rule)
+        && declared == other.declared
+        && Objects.equals(status, other.status)
+        && Objects.equals(ref, other.ref);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, text, rule, declared, status, ref);
   }
 }
