@@ -15,7 +15,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 /**
  * Logback set up in code rather than XML (which costs start-up time): warnings and errors only,
  * to standard error, so standard output carries nothing but the report. {@code --verbose} and
- * {@code --debug} lower the level.
+ * {@code --debug} lower the level. The command line applies it through {@link LoggingProvider};
+ * logback finds it as a service wherever it sets itself up.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LoggingConfigurator extends ContextAwareBase implements Configurator {

@@ -20,6 +20,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    LoggingProvider.choose();
     prefetchRules(args);
     System.exit(run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
   }

@@ -46,6 +46,16 @@ class JarIT {
   }
 
   @Test
+  void logsThroughTheCommandLinesOwnProviderWithoutSlf4jsNotes() throws Exception {
+    Subprocess quiet = Subprocess.run(Fixtures.project(), TIME_BOUND, List.of(), "check", "examples", "--no-project");
+    Subprocess verbose = Subprocess.run(Fixtures.project(), TIME_BOUND, List.of(), "check", "-v", "examples", "--no-project");
+
+    assertThat(quiet.exitCode()).as(quiet.err()).isEqualTo(ExitCode.POLICY);
+    assertThat(quiet.err()).doesNotContain("SLF4J").doesNotContain("INFO").doesNotContain("logback");
+    assertThat(verbose.err()).doesNotContain("SLF4J").contains("INFO Engine: classified 19 failure modes");
+  }
+
+  @Test
   void verboseAndDebugWorkWhileTheRuleBaseThreadIsStillSettingLoggingUp() throws Exception {
     for (String option : List.of("--verbose", "--debug")) {
       Subprocess jar = Subprocess.runWith(Fixtures.project().resolve("target/test-classes"), Fixtures.project(), TIME_BOUND,
