@@ -11,6 +11,7 @@ import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Logback set up in code rather than XML (which costs start-up time): warnings and errors only,
@@ -29,6 +30,7 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
     LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
     encoder.setLayout(layout);
+    encoder.setCharset(StandardCharsets.UTF_8); // as the command line's own output, whatever the locale
     encoder.start();
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);

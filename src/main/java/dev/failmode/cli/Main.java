@@ -3,7 +3,9 @@ package dev.failmode.cli;
 import dev.failmode.engine.PackLoader;
 import dev.failmode.engine.RuleBasePrefetch;
 import dev.failmode.model.Problem;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
@@ -22,7 +24,10 @@ public final class Main {
   public static void main(String[] args) {
     LoggingProvider.choose();
     prefetchRules(args);
-    System.exit(run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
+    // UTF-8 whatever the locale: reports are UTF-8 (JSON, SARIF, XML), and a C locale would turn
+    // every character beyond ASCII into '?'
+    System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
   }
 
   /**

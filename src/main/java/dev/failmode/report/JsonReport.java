@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -49,7 +50,9 @@ final class JsonReport implements ReportWriter {
   }
 
   static JsonReport json() {
-    return new JsonReport(new JsonFactory());
+    // as UTF-8 bytes, a character beyond the BMP (an emoji) is four bytes, as a Writer gives it,
+    // not Jackson's default of an escaped surrogate pair
+    return new JsonReport(JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build());
   }
 
   static JsonReport yaml() {

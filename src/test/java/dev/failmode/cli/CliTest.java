@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failmode.Fixtures;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The command line in-process: exit codes, the JSON shape of cli.md, the text lists. Paths are
@@ -286,6 +289,39 @@ class CliTest {
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(report); // no temporary file left beside it
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(dev.failmode.report.Format.class)
+  void aFileGetsTheBytesStandardOutputGets(dev.failmode.report.Format format) throws Exception {
+    Path catalogue = dir.resolve("unicode.yaml");
+    Files.writeString(catalogue, """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: unicode
+          owner: "café naïve 日本"
+        slo:
+          target: 99.9
+        components:
+          - name: web
+            failureModes:
+              - id: emoji
+                description: "deploy goes \\U0001F4A5 and \\u2028 a separator, \\t a tab, \\x01 a control, \\u00e9 accents, 漢字"
+                effect: crash
+                userImpact: outage
+                duration: 5m
+                frequency: 1/year
+        """, StandardCharsets.UTF_8);
+    Path report = dir.resolve("report." + format);
+
+    Cli toStdout = Cli.run("classify", catalogue.toString(), TODAY, "--no-project", "--format", format.toString());
+    Cli toFile = Cli.run("classify", catalogue.toString(), TODAY, "--no-project", "--format", format.toString(), "--output",
+        report.toString());
+
+    assertThat(toStdout.exitCode()).as(toStdout.err()).isZero();
+    assertThat(toFile.exitCode()).as(toFile.err()).isZero();
+    assertThat(Files.readAllBytes(report)).isEqualTo(toStdout.out().getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -3,9 +3,13 @@ package dev.failmode.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.failmode.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jar as the launcher runs it reads its built-in packs from itself, runs them from the
@@ -65,6 +69,30 @@ class JarIT {
       assertThat(jar.err()).as(option).contains("INFO Setup: packs [core 1.0.0] from the command line")
           .contains("INFO Engine: classified 19 failure modes")
           .doesNotContain("SubstituteLogger").doesNotContain("replayed").doesNotContain("intercepted");
+    }
+  }
+
+  @Test
+  void writesUtf8WhateverTheLocale(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("unicode.yaml"), """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: unicode
+        components:
+          - name: web
+            failureModes:
+              - id: emoji
+                description: "café 日本 \\U0001F4A5"
+                effect: slow
+        """, StandardCharsets.UTF_8);
+    for (String format : List.of("json", "text")) {
+      // what LANG=C gives Java 17: an ASCII default charset
+      Subprocess jar = Subprocess.run(dir, TIME_BOUND, List.of("-Dfile.encoding=ANSI_X3.4-1968"), "classify", ".",
+          "--no-project", "--format", format, "--verbose");
+
+      assertThat(jar.exitCode()).as(jar.err()).isZero();
+      assertThat(jar.out()).as(format).contains("café 日本 \uD83D\uDCA5").doesNotContain("?");
     }
   }
 }
