@@ -23,22 +23,26 @@ final class PrecompiledPacks {
 
   /** The pack's precompiled models, or nothing when it has none or they are not of its DRL. */
   static List<Model> models(RulePack pack) {
+    return models(pack, CompileLog.now());
+  }
+
+  static List<Model> models(RulePack pack, CompileLog say) {
     if (!pack.builtIn()) {
       return List.of();
     }
     Properties index = new Properties();
     try (InputStream in = PrecompiledPacks.class.getClassLoader().getResourceAsStream(INDEX + pack.id() + ".properties")) {
       if (in == null) {
-        log.info("pack {} is not precompiled: compiling its DRL", pack.id());
+        say.info(log, "pack {} is not precompiled: compiling its DRL", pack.id());
         return List.of();
       }
       index.load(in);
     } catch (IOException e) {
-      log.warn("cannot read the precompiled model of pack {}: {}; compiling its DRL", pack.id(), e.getMessage());
+      say.warn(log, "cannot read the precompiled model of pack {}: {}; compiling its DRL", pack.id(), e.getMessage());
       return List.of();
     }
     if (!pack.sourceChecksum().equals(index.getProperty("checksum"))) {
-      log.warn("the precompiled model of pack {} is not of its DRL: compiling the DRL (rebuild failmode to precompile it)", pack.id());
+      say.warn(log, "the precompiled model of pack {} is not of its DRL: compiling the DRL (rebuild failmode to precompile it)", pack.id());
       return List.of();
     }
     List<Model> models = new ArrayList<>();
@@ -46,7 +50,7 @@ final class PrecompiledPacks {
       try {
         models.add((Model) Class.forName(name.strip(), true, PrecompiledPacks.class.getClassLoader()).getDeclaredConstructor().newInstance());
       } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-        log.warn("cannot load the precompiled model of pack {} ({}): compiling its DRL", pack.id(), e.toString());
+        say.warn(log, "cannot load the precompiled model of pack {} ({}): compiling its DRL", pack.id(), e.toString());
         return List.of();
       }
     }

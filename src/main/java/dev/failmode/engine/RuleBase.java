@@ -86,17 +86,17 @@ public final class RuleBase {
     if (prefetched.isPresent()) {
       return prefetched.get();
     }
-    return compileNow(packs, trusted);
+    return compileNow(packs, trusted, CompileLog.now());
   }
 
-  static RuleBase compileNow(List<RulePack> packs, Set<String> trusted) throws PackException {
+  static RuleBase compileNow(List<RulePack> packs, Set<String> trusted, CompileLog say) throws PackException {
     long start = System.nanoTime();
     List<Problem> unsafe = new ArrayList<>();
     for (RulePack pack : packs) {
       if (!pack.builtIn() && !trusted.contains(pack.id())) {
         unsafe.addAll(SafetyCheck.check(pack));
       } else if (!pack.builtIn()) {
-        log.warn("pack {} ({}) is trusted: its DRL was not checked and runs with failmode's permissions", pack.id(), pack.origin());
+        say.warn(log, "pack {} ({}) is trusted: its DRL was not checked and runs with failmode's permissions", pack.id(), pack.origin());
       }
     }
     if (!unsafe.isEmpty()) {
@@ -113,7 +113,7 @@ public final class RuleBase {
         problems.add(new Problem(Location.of(pack.origin()), "", "a second pack with id '" + pack.id() + "' is loaded; pack ids are unique in a run"));
         continue;
       }
-      List<Model> packModels = PrecompiledPacks.models(pack);
+      List<Model> packModels = PrecompiledPacks.models(pack, say);
       if (!packModels.isEmpty()) {
         collectRules(pack, declaredIn(pack, packModels), rules, problems);
         models.addAll(packModels);
@@ -134,7 +134,7 @@ public final class RuleBase {
     for (KnowledgeBuilder builder : builders) {
       kieBase.addPackages(builder.getKnowledgePackages());
     }
-    log.info("compiled {} rules of packs {} in {} ms{}", rules.size(), packIds, (System.nanoTime() - start) / 1_000_000,
+    say.info(log, "compiled {} rules of packs {} in {} ms{}", rules.size(), packIds, (System.nanoTime() - start) / 1_000_000,
         precompiled.isEmpty() ? "" : " (precompiled at build time: " + String.join(", ", precompiled) + ")");
     return new RuleBase(packs, kieBase, rules, precompiled);
   }

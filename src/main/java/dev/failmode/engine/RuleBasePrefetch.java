@@ -19,7 +19,7 @@ public final class RuleBasePrefetch {
   /** Done once logging is set up; until then SLF4J hands other threads stand-in loggers. */
   private static volatile CompletableFuture<Void> logging = CompletableFuture.completedFuture(null);
 
-  private record Prefetched(CompletableFuture<List<RulePack>> packs, CompletableFuture<RuleBase> rules) {}
+  private record Prefetched(CompletableFuture<List<RulePack>> packs, CompletableFuture<RuleBase> rules, CompileLog say) {}
 
   private RuleBasePrefetch() {}
 
@@ -29,10 +29,13 @@ public final class RuleBasePrefetch {
     CompletableFuture<RuleBase> rules = new CompletableFuture<>();
     CompletableFuture<Void> loggingReady = new CompletableFuture<>();
     logging = loggingReady;
+    CompileLog say = CompileLog.kept();
     Thread thread = new Thread(() -> {
       // first, so that logging is set up here rather than on the thread parsing the command line
       try {
         LoggerFactory.getILoggerFactory();
+      } catch (Throwable e) {
+        // the run's own thread meets the same trouble, and reports it
       } finally {
         loggingReady.complete(null);
       }
@@ -43,14 +46,16 @@ public final class RuleBasePrefetch {
           loaded.add(loader.builtIn(id));
         }
         packs.complete(loaded);
-        rules.complete(RuleBase.compileNow(loaded, java.util.Set.of()));
-      } catch (PackException | RuntimeException | LinkageError e) {
+        rules.complete(RuleBase.compileNow(loaded, java.util.Set.of(), say));
+      } catch (Throwable e) {
+        // whatever happens here (out of memory included), the run must not wait for it forever:
+        // it compiles its packs itself, and meets any trouble there
         packs.completeExceptionally(e);
         rules.completeExceptionally(e);
       }
     }, "failmode-rule-base");
     thread.setDaemon(true);
-    PENDING.set(new Prefetched(packs, rules));
+    PENDING.set(new Prefetched(packs, rules, say));
     thread.start();
   }
 
@@ -90,9 +95,12 @@ public final class RuleBasePrefetch {
         LoggerFactory.getLogger(RuleBasePrefetch.class).debug("the prefetched rule base is not of this run's packs; compiling them");
         return Optional.empty();
       }
-      return Optional.of(prefetched.rules().join());
+      RuleBase rules = prefetched.rules().join();
+      prefetched.say().sayKept();
+      return Optional.of(rules);
     } catch (CompletionException e) {
       if (e.getCause() instanceof PackException problems && prefetched.packs().isDone() && !prefetched.packs().isCompletedExceptionally()) {
+        prefetched.say().sayKept();
         throw problems; // the very packs this run needs do not compile: the same problems either way
       }
       LoggerFactory.getLogger(RuleBasePrefetch.class).debug("prefetching the rule base failed; compiling it", e.getCause());

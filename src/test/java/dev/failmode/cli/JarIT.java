@@ -33,10 +33,22 @@ class JarIT {
   @Test
   void aProjectWithOtherPacksGetsThemThoughTheDefaultWasPrefetched() throws Exception {
     Subprocess jar = Subprocess.run(Fixtures.project().resolve("examples"), TIME_BOUND, List.of(), "classify", ".", "--format", "json",
-        "--today", "2026-11-26");
+        "--today", "2026-11-26", "--verbose");
 
     assertThat(jar.exitCode()).as(jar.err()).isZero();
     assertThat(jar.out()).contains("\"id\": \"envoy\"").contains("\"rule\": \"envoy/");
+    // only the rule base the run used speaks
+    assertThat(jar.err()).contains("compiled 30 rules of packs [core, envoy]").doesNotContain("compiled 23 rules of packs [core]");
+  }
+
+  @Test
+  void aRuleBaseThreadThatDiesOfAnErrorDoesNotHangTheRun() throws Exception {
+    Subprocess jar = Subprocess.runWith(Fixtures.project().resolve("target/test-classes"), Fixtures.project(), Duration.ofSeconds(30),
+        List.of("-Dslf4j.provider=" + BrokenLogbackProvider.class.getName()), "check", "examples", "--no-project", "--format", "github");
+
+    assertThat(jar.timedOut()).isFalse();
+    assertThat(jar.exitCode()).as(jar.err()).isEqualTo(ExitCode.POLICY);
+    assertThat(jar.out()).contains("::error file=examples/");
   }
 
   @Test
