@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +37,11 @@ import org.kie.api.builder.Message;
  *
  * <pre>java -cp CLASSPATH src/build/java/PrecompilePacks.java RULES CLASSES</pre>
  *
- * <p>Every folder of RULES that holds a pack.yaml is a built-in pack.
+ * <p>Every folder of RULES that holds a pack.yaml is a built-in pack. A build without {@code clean}
+ * must give the jar a build with {@code clean} gives: the resources step copies rules/ into
+ * CLASSES but never deletes there, so what is no longer in rules/ is deleted from the copy, and the
+ * classes of the previous model (listed in {@code precompiled/<id>.files} beside CLASSES) before
+ * the new ones are written.
  */
 public final class PrecompilePacks {
   private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
@@ -57,6 +64,7 @@ public final class PrecompilePacks {
     try (var folders = Files.list(rules)) {
       packs = folders.filter(folder -> Files.isRegularFile(folder.resolve("pack.yaml"))).sorted().toList();
     }
+    prune(rules, classes.resolve("failmode/packs"));
     for (Path folder : packs) {
       try {
         precompile(loader.resolve(rules.getParent().relativize(folder).toString()), classes);
@@ -71,11 +79,18 @@ public final class PrecompilePacks {
     long start = System.nanoTime();
     KieServices services = KieServices.Factory.get();
     KieFileSystem files = services.newKieFileSystem();
+    Set<String> written = new HashSet<>();
     for (DrlSource source : pack.sources()) {
-      // a DRL file in the folder of its package, as Drools expects
+      // a DRL file in the folder of its package, as Drools expects, named by its path in the pack
+      // (sub-folders joined with dots) so that two files of one name in two sub-folders are both kept
       Matcher declared = PACKAGE.matcher(source.text());
       String folder = declared.find() ? declared.group(1).replace('.', '/') + "/" : "";
-      files.write("src/main/resources/" + folder + Path.of(source.name()).getFileName(), source.text());
+      String name = source.name().startsWith(pack.origin() + "/") ? source.name().substring(pack.origin().length() + 1) : source.name();
+      String file = "src/main/resources/" + folder + name.replace('/', '.');
+      if (!written.add(file)) {
+        throw new IllegalStateException("pack " + pack.id() + ": two DRL files would be compiled as " + file + "; rename one of them");
+      }
+      files.write(file, source.text());
     }
     KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
     List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
@@ -97,6 +112,14 @@ public final class PrecompilePacks {
     if (models.isEmpty()) {
       throw new IllegalStateException("pack " + pack.id() + " compiled to no executable model");
     }
+    Path list = classes.resolveSibling("precompiled").resolve(pack.id() + ".files");
+    if (Files.isRegularFile(list)) {
+      for (String previous : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+        Files.deleteIfExists(classes.resolve(previous));
+      }
+    }
+    Files.createDirectories(list.getParent());
+    Files.write(list, generated.keySet(), StandardCharsets.UTF_8);
     for (Map.Entry<String, byte[]> entry : generated.entrySet()) {
       Path target = classes.resolve(entry.getKey());
       Files.createDirectories(target.getParent());
@@ -111,6 +134,32 @@ public final class PrecompilePacks {
     }
     System.out.printf("precompiled pack %s (%d classes, model %s) in %d ms%n", pack.id(), generated.size(), String.join(", ", models),
         (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Deletes from {@code copy} (rules/ as the resources step copied it) whatever rules/ no longer has. */
+  private static void prune(Path rules, Path copy) throws IOException {
+    if (!Files.isDirectory(copy)) {
+      return;
+    }
+    List<Path> paths;
+    try (var walk = Files.walk(copy)) {
+      paths = walk.sorted(Comparator.reverseOrder()).toList(); // files before their folders
+    }
+    for (Path path : paths) {
+      Path source = rules.resolve(copy.relativize(path).toString());
+      if (Files.isDirectory(path)) {
+        if (!path.equals(copy) && !Files.isDirectory(source)) {
+          try (var left = Files.list(path)) {
+            if (left.findAny().isEmpty()) {
+              Files.delete(path);
+            }
+          }
+        }
+      } else if (!Files.isRegularFile(source)) {
+        System.out.println("deleted " + copy.getParent().getParent().relativize(path) + ": no longer in " + rules.getFileName() + "/");
+        Files.delete(path);
+      }
+    }
   }
 
   /** Loads the classes just generated, beside failmode's own, to find the model among them. */
