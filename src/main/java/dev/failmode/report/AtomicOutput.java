@@ -64,6 +64,7 @@ public final class AtomicOutput {
       throw new IOException("cannot write " + target + ": " + reason(e), e);
     }
     PENDING.add(temporary);
+    boolean moved = false;
     try {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 65_536)) {
         content.writeTo(out);
@@ -74,10 +75,16 @@ public final class AtomicOutput {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(temporary);
-      throw e;
+      moved = true;
     } finally {
+      if (!moved) {
+        // whatever stopped the writing, an exception or an Error (out of memory while rendering)
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+          // the first trouble is the one to report
+        }
+      }
       PENDING.remove(temporary);
     }
   }
