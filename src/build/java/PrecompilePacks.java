@@ -131,6 +131,16 @@ public final class PrecompilePacks {
       out.write("# written by src/build/java/PrecompilePacks.java: the executable model of pack " + pack.id() + "\n");
       out.write("checksum=" + pack.sourceChecksum() + "\n");
       out.write("models=" + String.join(",", models) + "\n");
+      // the pack's DRL files, so that a run finds them in the jar without listing all its entries
+      List<String> drl = new ArrayList<>();
+      for (DrlSource source : pack.sources()) {
+        String name = source.name().substring(pack.origin().length() + 1);
+        if (name.contains(",") || name.contains("\\") || !source.name().startsWith(pack.origin() + "/")) {
+          throw new IllegalStateException("pack " + pack.id() + ": the DRL file name " + source.name() + " cannot be indexed; rename it");
+        }
+        drl.add(name);
+      }
+      out.write("drl=" + String.join(",", drl) + "\n");
     }
     System.out.printf("precompiled pack %s (%d classes, model %s) in %d ms%n", pack.id(), generated.size(), String.join(", ", models),
         (System.nanoTime() - start) / 1_000_000);

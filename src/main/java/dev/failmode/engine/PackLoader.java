@@ -195,7 +195,8 @@ public final class PackLoader {
   /**
    * A built-in pack read straight from failmode's jar, which the JVM has open already: opening
    * the jar as a file system would read its whole directory again, tens of milliseconds of every
-   * cold start. Its folder is opened only when something needs it ({@link #folderOf}).
+   * cold start, and so would listing its entries, so the DRL files are those the build indexed.
+   * Its folder is opened only when something needs it ({@link #folderOf}).
    */
   private RulePack builtInFromJar(String id, Path jarFile) throws IOException, PackException {
     String prefix = BUILT_IN_ROOT + id + "/";
@@ -204,9 +205,10 @@ public final class PackLoader {
       JarEntry manifestEntry = jar.getJarEntry(prefix + "pack.yaml");
       PackManifest manifest = manifest(YamlDocuments.read(jar.getInputStream(manifestEntry).readAllBytes(), shown + "/pack.yaml", MANIFEST),
           shown + "/pack.yaml");
-      List<String> names = jar.stream().map(JarEntry::getName)
-          .filter(name -> name.startsWith(prefix) && name.toLowerCase(Locale.ROOT).endsWith(".drl") && !name.startsWith(prefix + "tests/"))
-          .sorted().toList();
+      List<String> names = PrecompiledPacks.drlFiles(jar, id).map(files -> files.stream().map(file -> prefix + file).sorted().toList())
+          .orElseGet(() -> jar.stream().map(JarEntry::getName) // a jar not built by failmode's build: list its entries
+              .filter(name -> name.startsWith(prefix) && name.toLowerCase(Locale.ROOT).endsWith(".drl") && !name.startsWith(prefix + "tests/"))
+              .sorted().toList());
       List<DrlSource> sources = new ArrayList<>();
       for (String name : names) {
         sources.add(new DrlSource(shown + "/" + name.substring(prefix.length()),

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.drools.model.Model;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,23 @@ final class PrecompiledPacks {
   static final String INDEX = "failmode/precompiled/";
 
   private PrecompiledPacks() {}
+
+  /**
+   * The DRL files of built-in pack {@code id} in failmode's jar, relative to the pack, as the build
+   * indexed them; empty when the jar has no index.
+   */
+  static Optional<List<String>> drlFiles(JarFile jar, String id) throws IOException {
+    JarEntry entry = jar.getJarEntry(INDEX + id + ".properties");
+    if (entry == null) {
+      return Optional.empty();
+    }
+    Properties index = new Properties();
+    try (InputStream in = jar.getInputStream(entry)) {
+      index.load(in);
+    }
+    String files = index.getProperty("drl");
+    return files == null ? Optional.empty() : Optional.of(files.isEmpty() ? List.of() : List.of(files.split(",")));
+  }
 
   /** The pack's precompiled models, or nothing when it has none or they are not of its DRL. */
   static List<Model> models(RulePack pack) {
