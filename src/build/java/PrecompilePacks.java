@@ -1,7 +1,9 @@
+import dev.failmode.engine.DrlSource;
 import dev.failmode.engine.PackException;
 import dev.failmode.engine.PackLoader;
+import dev.failmode.engine.PackSet;
 import dev.failmode.engine.RulePack;
-import dev.failmode.engine.DrlSource;
+import dev.failmode.model.Problem;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URL;
@@ -65,13 +67,22 @@ public final class PrecompilePacks {
       packs = folders.filter(folder -> Files.isRegularFile(folder.resolve("pack.yaml"))).sorted().toList();
     }
     prune(rules, classes.resolve("failmode/packs"));
+    List<RulePack> built = new ArrayList<>();
     for (Path folder : packs) {
       try {
-        precompile(loader.resolve(rules.getParent().relativize(folder).toString()), classes);
+        RulePack pack = loader.resolve(rules.getParent().relativize(folder).toString());
+        precompile(pack, classes);
+        built.add(pack);
       } catch (PackException e) {
         e.problems().forEach(System.err::println);
         System.exit(1);
       }
+    }
+    // built-in packs ship with this build, so their requirements are checked here, not at every run
+    List<Problem> unmet = PackSet.requirements(built);
+    if (!unmet.isEmpty()) {
+      unmet.forEach(problem -> System.err.println(problem.location() + ": " + problem.path() + ": " + problem.message()));
+      System.exit(1);
     }
   }
 

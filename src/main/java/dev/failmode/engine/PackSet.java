@@ -4,6 +4,7 @@ import dev.failmode.model.Location;
 import dev.failmode.model.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,9 @@ public final class PackSet {
     }
     addBuiltInDependencies(packs, loader);
     for (RulePack pack : packs.values()) {
-      problems.addAll(requirements(pack, packs));
+      if (!builtInAmongBuiltIns(pack, packs)) {
+        problems.addAll(requirements(pack, packs));
+      }
     }
     if (lock != null) {
       problems.addAll(lock.verify(List.copyOf(packs.values())));
@@ -61,6 +64,28 @@ public final class PackSet {
         }
       }
     }
+  }
+
+  /**
+   * A built-in pack whose dependencies are built in too is part of this very build: the build
+   * checked its requirements ({@link #requirements(Collection)}, run by PrecompilePacks), and
+   * checking them at every run would cost a cold start semver4j's set-up, whose static
+   * initialisers format numbers and so load the locale data (about 15 ms).
+   */
+  private static boolean builtInAmongBuiltIns(RulePack pack, Map<String, RulePack> packs) {
+    return pack.builtIn() && pack.manifest().dependencies().stream()
+        .allMatch(dependency -> packs.get(dependency.id()) != null && packs.get(dependency.id()).builtIn());
+  }
+
+  /** What the packs' requirements say is wrong: failmode versions, and dependencies missing or of other versions. */
+  public static List<Problem> requirements(Collection<RulePack> packs) {
+    Map<String, RulePack> byId = new LinkedHashMap<>();
+    packs.forEach(pack -> byId.putIfAbsent(pack.id(), pack));
+    List<Problem> problems = new ArrayList<>();
+    for (RulePack pack : packs) {
+      problems.addAll(requirements(pack, byId));
+    }
+    return problems;
   }
 
   private static List<Problem> requirements(RulePack pack, Map<String, RulePack> packs) {

@@ -2,6 +2,7 @@ package dev.failmode.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,28 +42,69 @@ final class PrecompiledPacks {
     return files == null ? Optional.empty() : Optional.of(files.isEmpty() ? List.of() : List.of(files.split(",")));
   }
 
-  /** The pack's precompiled models, or nothing when it has none or they are not of its DRL. */
-  static List<Model> models(RulePack pack) {
-    return models(pack, CompileLog.now());
+  /** A built-in pack's models, with the checksum of the DRL they were compiled from. */
+  record Models(String id, String checksum, List<Model> models) {}
+
+  /**
+   * The precompiled models of built-in pack {@code id}, read before the pack itself (its manifest
+   * is YAML, whose set-up a cold start would rather pay on another thread): empty when it has no
+   * index, or its DRL as shipped is not what the models were compiled from. Quiet: the run that
+   * compiles the pack says why it could not use them.
+   */
+  static Optional<Models> ahead(String id) {
+    ClassLoader loader = PrecompiledPacks.class.getClassLoader();
+    Properties index = new Properties();
+    try (InputStream in = loader.getResourceAsStream(INDEX + id + ".properties")) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      index.load(in);
+      String files = index.getProperty("drl");
+      if (files == null) {
+        return Optional.empty();
+      }
+      String origin = "rules/" + id;
+      List<DrlSource> sources = new ArrayList<>();
+      for (String file : files.isEmpty() ? new String[0] : files.split(",")) {
+        try (InputStream drl = loader.getResourceAsStream(PackLoader.BUILT_IN_ROOT + id + "/" + file)) {
+          if (drl == null) {
+            return Optional.empty();
+          }
+          sources.add(new DrlSource(origin + "/" + file, new String(drl.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+      }
+      String checksum = RulePack.checksum(origin, sources);
+      if (!checksum.equals(index.getProperty("checksum"))) {
+        return Optional.empty();
+      }
+      List<Model> models = new ArrayList<>();
+      for (String name : index.getProperty("models", "").split(",")) {
+        models.add((Model) Class.forName(name.strip(), true, loader).getDeclaredConstructor().newInstance());
+      }
+      return Optional.of(new Models(id, checksum, models));
+    } catch (IOException | ReflectiveOperationException | ClassCastException | LinkageError e) {
+      return Optional.empty();
+    }
   }
 
-  static List<Model> models(RulePack pack, CompileLog say) {
+  /** The pack's precompiled models, or nothing when it has none or they are not of its DRL. */
+  static List<Model> models(RulePack pack) {
     if (!pack.builtIn()) {
       return List.of();
     }
     Properties index = new Properties();
     try (InputStream in = PrecompiledPacks.class.getClassLoader().getResourceAsStream(INDEX + pack.id() + ".properties")) {
       if (in == null) {
-        say.info(log, "pack {} is not precompiled: compiling its DRL", pack.id());
+        log.info("pack {} is not precompiled: compiling its DRL", pack.id());
         return List.of();
       }
       index.load(in);
     } catch (IOException e) {
-      say.warn(log, "cannot read the precompiled model of pack {}: {}; compiling its DRL", pack.id(), e.getMessage());
+      log.warn("cannot read the precompiled model of pack {}: {}; compiling its DRL", pack.id(), e.getMessage());
       return List.of();
     }
     if (!pack.sourceChecksum().equals(index.getProperty("checksum"))) {
-      say.warn(log, "the precompiled model of pack {} is not of its DRL: compiling the DRL (rebuild failmode to precompile it)", pack.id());
+      log.warn("the precompiled model of pack {} is not of its DRL: compiling the DRL (rebuild failmode to precompile it)", pack.id());
       return List.of();
     }
     List<Model> models = new ArrayList<>();
@@ -70,7 +112,7 @@ final class PrecompiledPacks {
       try {
         models.add((Model) Class.forName(name.strip(), true, PrecompiledPacks.class.getClassLoader()).getDeclaredConstructor().newInstance());
       } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-        say.warn(log, "cannot load the precompiled model of pack {} ({}): compiling its DRL", pack.id(), e.toString());
+        log.warn("cannot load the precompiled model of pack {} ({}): compiling its DRL", pack.id(), e.toString());
         return List.of();
       }
     }

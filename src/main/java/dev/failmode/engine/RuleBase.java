@@ -86,17 +86,17 @@ public final class RuleBase {
     if (prefetched.isPresent()) {
       return prefetched.get();
     }
-    return compileNow(packs, trusted, CompileLog.now());
+    return compileNow(packs, trusted);
   }
 
-  static RuleBase compileNow(List<RulePack> packs, Set<String> trusted, CompileLog say) throws PackException {
+  static RuleBase compileNow(List<RulePack> packs, Set<String> trusted) throws PackException {
     long start = System.nanoTime();
     List<Problem> unsafe = new ArrayList<>();
     for (RulePack pack : packs) {
       if (!pack.builtIn() && !trusted.contains(pack.id())) {
         unsafe.addAll(SafetyCheck.check(pack));
       } else if (!pack.builtIn()) {
-        say.warn(log, "pack {} ({}) is trusted: its DRL was not checked and runs with failmode's permissions", pack.id(), pack.origin());
+        log.warn("pack {} ({}) is trusted: its DRL was not checked and runs with failmode's permissions", pack.id(), pack.origin());
       }
     }
     if (!unsafe.isEmpty()) {
@@ -113,7 +113,7 @@ public final class RuleBase {
         problems.add(new Problem(Location.of(pack.origin()), "", "a second pack with id '" + pack.id() + "' is loaded; pack ids are unique in a run"));
         continue;
       }
-      List<Model> packModels = PrecompiledPacks.models(pack, say);
+      List<Model> packModels = PrecompiledPacks.models(pack);
       if (!packModels.isEmpty()) {
         collectRules(pack, declaredIn(pack, packModels), rules, problems);
         models.addAll(packModels);
@@ -134,8 +134,31 @@ public final class RuleBase {
     for (KnowledgeBuilder builder : builders) {
       kieBase.addPackages(builder.getKnowledgePackages());
     }
-    say.info(log, "compiled {} rules of packs {} in {} ms{}", rules.size(), packIds, (System.nanoTime() - start) / 1_000_000,
+    log.info("compiled {} rules of packs {} in {} ms{}", rules.size(), packIds, (System.nanoTime() - start) / 1_000_000,
         precompiled.isEmpty() ? "" : " (precompiled at build time: " + String.join(", ", precompiled) + ")");
+    return new RuleBase(packs, kieBase, rules, precompiled);
+  }
+
+  /**
+   * The rule base of built-in {@code packs} from a rule base built ahead of them from their
+   * precompiled {@code models} ({@link RuleBasePrefetch}): the same as {@link #compileNow} makes
+   * of them. The caller has checked that each pack is the built-in pack whose DRL the models were
+   * compiled from.
+   */
+  static RuleBase assemble(List<RulePack> packs, List<PrecompiledPacks.Models> models, KieBase kieBase, long nanos)
+      throws PackException {
+    List<Problem> problems = new ArrayList<>();
+    Map<String, RuleInfo> rules = new HashMap<>();
+    Set<String> precompiled = new LinkedHashSet<>();
+    for (int i = 0; i < packs.size(); i++) {
+      collectRules(packs.get(i), declaredIn(packs.get(i), models.get(i).models()), rules, problems);
+      precompiled.add(packs.get(i).id());
+    }
+    if (!problems.isEmpty()) {
+      throw new PackException(dedupe(problems));
+    }
+    log.info("compiled {} rules of packs {} in {} ms (precompiled at build time: {})", rules.size(), precompiled, nanos / 1_000_000,
+        String.join(", ", precompiled));
     return new RuleBase(packs, kieBase, rules, precompiled);
   }
 

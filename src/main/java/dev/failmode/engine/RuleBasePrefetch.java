@@ -1,35 +1,39 @@
 package dev.failmode.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles the rule base a run most likely needs on a thread of its own, while the command line
- * is parsed and the failure-mode files are read: on two cores that hides most of the rule base's
- * share of a cold start. {@link RuleBase#compile} takes the result only when the run's packs turn
- * out to be exactly the ones prefetched (the same pack objects: built-in packs are read once per
- * process); otherwise it is dropped and the run compiles what it needs, as it would have anyway.
+ * Builds the rule base a run most likely needs on a thread of its own, while the command line is
+ * parsed and the failure-mode files are read: on two cores that hides most of the rule base's
+ * share of a cold start. It is built from the built-in packs' precompiled models alone, before
+ * the packs themselves are read (their manifests are the run's to read, on its own thread).
+ * {@link RuleBase#compile} takes it only when the run's packs turn out to be exactly those built-in
+ * packs, with the DRL the models were compiled from; otherwise it is dropped, and the run compiles
+ * what it needs, as it would have anyway.
  */
 public final class RuleBasePrefetch {
-  private static final AtomicReference<Prefetched> PENDING = new AtomicReference<>();
+  private static final AtomicReference<CompletableFuture<Ahead>> PENDING = new AtomicReference<>();
   /** Done once logging is set up; until then SLF4J hands other threads stand-in loggers. */
   private static volatile CompletableFuture<Void> logging = CompletableFuture.completedFuture(null);
 
-  private record Prefetched(CompletableFuture<List<RulePack>> packs, CompletableFuture<RuleBase> rules, CompileLog say) {}
+  /** What was built ahead: the packs' models, in order, and the rule base made of them. */
+  private record Ahead(List<PrecompiledPacks.Models> models, KieBase kieBase, long nanos) {}
 
   private RuleBasePrefetch() {}
 
-  /** Starts loading and compiling the built-in packs {@code ids} in the background. */
+  /** Starts building the rule base of the built-in packs {@code ids} in the background. */
   public static void start(List<String> ids) {
-    CompletableFuture<List<RulePack>> packs = new CompletableFuture<>();
-    CompletableFuture<RuleBase> rules = new CompletableFuture<>();
+    CompletableFuture<Ahead> ahead = new CompletableFuture<>();
     CompletableFuture<Void> loggingReady = new CompletableFuture<>();
     logging = loggingReady;
-    CompileLog say = CompileLog.kept();
     Thread thread = new Thread(() -> {
       // first, so that logging is set up here rather than on the thread parsing the command line
       try {
@@ -40,23 +44,32 @@ public final class RuleBasePrefetch {
         loggingReady.complete(null);
       }
       try {
-        PackLoader loader = new PackLoader(java.nio.file.Path.of(""));
-        List<RulePack> loaded = new java.util.ArrayList<>();
-        for (String id : ids) {
-          loaded.add(loader.builtIn(id));
-        }
-        packs.complete(loaded);
-        rules.complete(RuleBase.compileNow(loaded, java.util.Set.of(), say));
+        ahead.complete(build(ids));
       } catch (Throwable e) {
         // whatever happens here (out of memory included), the run must not wait for it forever:
         // it compiles its packs itself, and meets any trouble there
-        packs.completeExceptionally(e);
-        rules.completeExceptionally(e);
+        ahead.completeExceptionally(e);
       }
     }, "failmode-rule-base");
     thread.setDaemon(true);
-    PENDING.set(new Prefetched(packs, rules, say));
+    PENDING.set(ahead);
     thread.start();
+  }
+
+  /** The rule base of the packs' precompiled models; null when one of them has none to use. */
+  private static Ahead build(List<String> ids) {
+    long start = System.nanoTime();
+    List<PrecompiledPacks.Models> models = new ArrayList<>();
+    List<Model> all = new ArrayList<>();
+    for (String id : ids) {
+      Optional<PrecompiledPacks.Models> pack = PrecompiledPacks.ahead(id);
+      if (pack.isEmpty()) {
+        return null;
+      }
+      models.add(pack.get());
+      all.addAll(pack.get().models());
+    }
+    return new Ahead(models, KieBaseBuilder.createKieBaseFromModel(all), System.nanoTime() - start);
   }
 
   /**
@@ -68,43 +81,39 @@ public final class RuleBasePrefetch {
     logging.join();
   }
 
-  /** Built-in packs are read once per process, so the run's packs are the very objects prefetched, or other packs. */
-  private static boolean samePacks(List<RulePack> prefetched, List<RulePack> packs) {
-    if (prefetched.size() != packs.size()) {
+  /**
+   * The rule base built ahead, when {@code packs} are exactly the built-in packs it was built for,
+   * each with the DRL its models were compiled from; each is taken at most once.
+   */
+  static Optional<RuleBase> take(List<RulePack> packs) throws PackException {
+    CompletableFuture<Ahead> pending = PENDING.getAndSet(null);
+    if (pending == null) {
+      return Optional.empty();
+    }
+    Ahead ahead;
+    try {
+      ahead = pending.join();
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(RuleBasePrefetch.class).debug("building the rule base ahead failed; compiling it", e);
+      return Optional.empty();
+    }
+    if (ahead == null || !ofExactly(ahead.models(), packs)) {
+      LoggerFactory.getLogger(RuleBasePrefetch.class).debug("the rule base built ahead is not of this run's packs; compiling them");
+      return Optional.empty();
+    }
+    return Optional.of(RuleBase.assemble(packs, ahead.models(), ahead.kieBase(), ahead.nanos()));
+  }
+
+  private static boolean ofExactly(List<PrecompiledPacks.Models> models, List<RulePack> packs) {
+    if (models.size() != packs.size()) {
       return false;
     }
     for (int i = 0; i < packs.size(); i++) {
-      if (prefetched.get(i) != packs.get(i)) {
+      RulePack pack = packs.get(i);
+      if (!pack.builtIn() || !pack.id().equals(models.get(i).id()) || !pack.sourceChecksum().equals(models.get(i).checksum())) {
         return false;
       }
     }
     return true;
-  }
-
-  /**
-   * The prefetched rule base when it was made of exactly {@code packs}; each prefetch is taken at
-   * most once.
-   */
-  static Optional<RuleBase> take(List<RulePack> packs) throws PackException {
-    Prefetched prefetched = PENDING.getAndSet(null);
-    if (prefetched == null) {
-      return Optional.empty();
-    }
-    try {
-      if (!samePacks(prefetched.packs().join(), packs)) {
-        LoggerFactory.getLogger(RuleBasePrefetch.class).debug("the prefetched rule base is not of this run's packs; compiling them");
-        return Optional.empty();
-      }
-      RuleBase rules = prefetched.rules().join();
-      prefetched.say().sayKept();
-      return Optional.of(rules);
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof PackException problems && prefetched.packs().isDone() && !prefetched.packs().isCompletedExceptionally()) {
-        prefetched.say().sayKept();
-        throw problems; // the very packs this run needs do not compile: the same problems either way
-      }
-      LoggerFactory.getLogger(RuleBasePrefetch.class).debug("prefetching the rule base failed; compiling it", e.getCause());
-      return Optional.empty();
-    }
   }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.zip.CRC32C;
 
 /**
@@ -61,6 +60,11 @@ public record RulePack(PackManifest manifest, String origin, Path root, List<Drl
    * cost a cold start the set-up of the JDK's security providers.
    */
   public String sourceChecksum() {
+    return checksum(origin, sources);
+  }
+
+  /** {@link #sourceChecksum} of DRL files named under {@code origin}. */
+  static String checksum(String origin, List<DrlSource> sources) {
     CRC32C checksum = new CRC32C();
     String prefix = origin.endsWith("/") ? origin : origin + "/";
     for (DrlSource source : sources.stream().sorted(Comparator.comparing(DrlSource::name)).toList()) {
@@ -70,7 +74,8 @@ public record RulePack(PackManifest manifest, String origin, Path root, List<Drl
       checksum.update(source.text().getBytes(StandardCharsets.UTF_8));
       checksum.update(0);
     }
-    return String.format(Locale.ROOT, "%08x", checksum.getValue());
+    String hex = Long.toHexString(checksum.getValue());
+    return "0".repeat(8 - hex.length()) + hex;
   }
 
 }

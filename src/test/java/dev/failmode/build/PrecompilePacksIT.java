@@ -63,6 +63,19 @@ class PrecompilePacksIT {
     });
   }
 
+  @Test
+  void aBuiltInPackWhoseRequirementsThisBuildDoesNotMeetFailsTheBuild() throws Exception {
+    Path rules = pack("a/rules.drl", "one", "b/rules.drl", "two");
+    Path manifest = rules.resolve("probe/pack.yaml");
+    Files.writeString(manifest, Files.readString(manifest).replace("requires: \">=0.1.0\"", "requires: \">=99.0.0\""));
+
+    Process process = start(rules, dir.resolve("target/classes"));
+
+    assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(rules.resolveSibling("precompile.log"))).contains("pack probe needs failmode >=99.0.0");
+  }
+
   private Path pack(String firstFile, String firstRule, String secondFile, String secondRule) throws IOException {
     Path pack = dir.resolve("rules/probe");
     Files.createDirectories(pack);
@@ -111,14 +124,17 @@ class PrecompilePacksIT {
   }
 
   private static void precompile(Path rules, Path classes) throws IOException, InterruptedException {
+    Process process = start(rules, classes);
+    assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as(Files.readString(rules.resolveSibling("precompile.log"))).isZero();
+  }
+
+  private static Process start(Path rules, Path classes) throws IOException {
     Files.createDirectories(classes);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Path log = rules.resolveSibling("precompile.log");
-    Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+    return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
         Fixtures.project().resolve("src/build/java/PrecompilePacks.java").toString(), rules.toString(), classes.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-    assertThat(process.exitValue()).as(Files.readString(log)).isZero();
+        .redirectErrorStream(true).redirectOutput(rules.resolveSibling("precompile.log").toFile()).start();
   }
 
   private static List<String> generatedFiles(Path classes) throws IOException {

@@ -34,6 +34,28 @@ class PackSetTest {
   }
 
   @Test
+  void theBuiltInPacksMeetTheirRequirementsInThisBuild() throws Exception {
+    // a run skips this check for built-in packs among built-ins; the build (PrecompilePacks) makes it
+    PackLoader loader = new PackLoader(dir);
+    List<RulePack> builtIns = PackLoader.BUILT_IN.stream().map(id -> {
+      try {
+        return loader.builtIn(id);
+      } catch (PackException e) {
+        throw new AssertionError(e);
+      }
+    }).toList();
+
+    assertThat(PackSet.requirements(builtIns)).isEmpty();
+  }
+
+  @Test
+  void aPackThatDependsOnABuiltInPackIsCheckedAgainstIt() throws Exception {
+    pack("needs-new-core", "dependencies:\n  - id: core\n    version: \">=7.0.0\"\n");
+
+    assertThatThrownBy(() -> load("needs-new-core")).hasMessageContaining("pack needs-new-core needs core >=7.0.0, but rules/core is 1.0.0");
+  }
+
+  @Test
   void aPackNeedingANewerFailmodeIsRefused() throws Exception {
     pack("future", "requires: \">=99.0.0\"\n");
 
