@@ -41,6 +41,21 @@ public final class Fixtures {
     return core;
   }
 
+  /** Copies a folder with everything in it, replacing what is there. */
+  public static void copyTree(Path from, Path to) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
   public static RulePack pack(String spec) {
     try {
       return new PackLoader(project()).resolve(spec);

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.drools.model.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +43,7 @@ class PrecompilePacksIT {
     precompile(rules, classes);
     List<String> firstModel = generatedFiles(classes);
     // the resources step copied rules/ before; it never deletes
-    copy(rules, classes.resolve("failmode/packs"));
+    Fixtures.copyTree(rules, classes.resolve("failmode/packs"));
     Files.delete(rules.resolve("probe/b/rules.drl"));
     Files.delete(rules.resolve("probe/b"));
     Files.writeString(rules.resolve("probe/a/rules.drl"), drl("one-renamed"));
@@ -108,19 +107,6 @@ class PrecompilePacksIT {
             $v.note("%s fired");
         end
         """.formatted(rule, rule, rule);
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path path : walk.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 
   private static void precompile(Path rules, Path classes) throws IOException, InterruptedException {

@@ -82,7 +82,7 @@ class PacksIT {
 
     // the same name, other content: a pack that changed under the lock refuses to run
     Path changed = dir.resolve("changed");
-    copy(PROJECT.resolve("rules/envoy"), changed);
+    Fixtures.copyTree(PROJECT.resolve("rules/envoy"), changed);
     Files.writeString(changed.resolve("logs.drl"), Files.readString(changed.resolve("logs.drl")).replace("alert", "page someone"));
     zip(changed, archive, "");
     Subprocess refused = failmode(dir, "classify", "catalogue", "--rules", "core", "--rules", "envoy-pack.zip");
@@ -104,7 +104,7 @@ class PacksIT {
     Path team = dir.resolve("team");
     Files.createDirectories(team.resolve("catalogue"));
     Files.copy(PROJECT.resolve("examples/envoy.yaml"), team.resolve("catalogue/envoy.yaml"));
-    copy(PROJECT.resolve("rules/envoy"), team.resolve("packs/envoy"));
+    Fixtures.copyTree(PROJECT.resolve("rules/envoy"), team.resolve("packs/envoy"));
     Files.writeString(team.resolve("failmode.yaml"), """
         apiVersion: failmode/v1
         kind: Project
@@ -145,7 +145,7 @@ class PacksIT {
     Path project = dir.resolve("envoy-pack");
     Files.createDirectories(project);
     Files.copy(PROJECT.resolve("docs/pack-template/pom.xml"), project.resolve("pom.xml"));
-    copy(PROJECT.resolve("rules/envoy"), project.resolve("pack"));
+    Fixtures.copyTree(PROJECT.resolve("rules/envoy"), project.resolve("pack"));
     Path repository = dir.resolve("repository");
 
     mvn(project, "package");
@@ -179,20 +179,6 @@ class PacksIT {
     Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(process.exitValue()).as(Files.readString(log)).isZero();
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 
   private static void zip(Path folder, Path archive, String prefix) throws IOException {

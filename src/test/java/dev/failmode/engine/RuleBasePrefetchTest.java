@@ -33,16 +33,7 @@ class RuleBasePrefetchTest {
   @Test
   void theCorePackFromAFolderIsNotTheBuiltInOneItWasBuiltFor(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path copy = dir.resolve("core");
-    try (var files = java.nio.file.Files.walk(Fixtures.project().resolve("rules/core"))) {
-      for (java.nio.file.Path file : files.toList()) {
-        java.nio.file.Path target = copy.resolve(Fixtures.project().resolve("rules/core").relativize(file).toString());
-        if (java.nio.file.Files.isDirectory(file)) {
-          java.nio.file.Files.createDirectories(target);
-        } else {
-          java.nio.file.Files.copy(file, target);
-        }
-      }
-    }
+    Fixtures.copyTree(Fixtures.project().resolve("rules/core"), copy);
     RuleBasePrefetch.start(List.of("core"));
     List<RulePack> folder = List.of(new PackLoader(dir).resolve(copy.toString()));
 
