@@ -206,7 +206,8 @@ public final class PackLoader {
       PackManifest manifest = manifest(YamlDocuments.read(jar.getInputStream(manifestEntry).readAllBytes(), shown + "/pack.yaml", MANIFEST),
           shown + "/pack.yaml");
       List<String> names = PrecompiledPacks.drlFiles(jar, id).map(files -> files.stream().map(file -> prefix + file).sorted().toList())
-          .orElseGet(() -> jar.stream().map(JarEntry::getName) // a jar not built by failmode's build: list its entries
+          .filter(indexed -> indexed.stream().allMatch(name -> jar.getJarEntry(name) != null))
+          .orElseGet(() -> jar.stream().map(JarEntry::getName) // a jar failmode's build did not index: list its entries
               .filter(name -> name.startsWith(prefix) && name.toLowerCase(Locale.ROOT).endsWith(".drl") && !name.startsWith(prefix + "tests/"))
               .sorted().toList());
       List<DrlSource> sources = new ArrayList<>();
