@@ -29,10 +29,13 @@ import dev.failmode.policy.Judgement;
 import dev.failmode.policy.Violation;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -44,15 +47,23 @@ import java.util.stream.IntStream;
  */
 final class JsonReport implements ReportWriter {
   private final JsonFactory factory;
+  /** Lists at least this long are rendered in parallel batches. */
+  private final int parallelFrom;
 
-  private JsonReport(JsonFactory factory) {
+  private JsonReport(JsonFactory factory, int parallelFrom) {
     this.factory = factory;
+    this.parallelFrom = parallelFrom;
+  }
+
+  /** The same report, rendering lists in parallel from {@code size} items on (tests compare both ways). */
+  JsonReport parallelFrom(int size) {
+    return new JsonReport(factory, size);
   }
 
   static JsonReport json() {
     // as UTF-8 bytes, a character beyond the BMP (an emoji) is four bytes, as a Writer gives it,
     // not Jackson's default of an escaped surrogate pair
-    return new JsonReport(JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build());
+    return new JsonReport(JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build(), 64);
   }
 
   static JsonReport yaml() {
@@ -62,30 +73,114 @@ final class JsonReport implements ReportWriter {
         .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
         .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
         .disable(YAMLGenerator.Feature.SPLIT_LINES)
-        .build());
+        .build(), 64);
   }
 
   @Override
   public void write(Rendering rendering, Writer out) throws IOException {
+    if (factory instanceof YAMLFactory) {
+      writeYaml(rendering, out);
+      return;
+    }
     try (JsonGenerator json = generator(factory.createGenerator(out), 0)) {
-      write(rendering, json);
+      write(rendering, json, null);
     }
-    if (!(factory instanceof YAMLFactory)) {
-      out.write('\n');
-    }
+    out.write('\n');
   }
 
   @Override
   public void write(Rendering rendering, OutputStream out) throws IOException {
-    try (JsonGenerator json = generator(factory.createGenerator(out, JsonEncoding.UTF8), 0)) {
-      write(rendering, json);
+    if (factory instanceof YAMLFactory) {
+      Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      writeYaml(rendering, text);
+      text.flush();
+      return;
     }
-    if (!(factory instanceof YAMLFactory)) {
-      out.write('\n');
+    try (JsonGenerator json = generator(factory.createGenerator(out, JsonEncoding.UTF8), 0)) {
+      write(rendering, json, null);
+    }
+    out.write('\n');
+  }
+
+  /**
+   * YAML. Jackson's YAML generator takes no raw values, so a long list is written as one marker
+   * item, and the marker's line is then replaced by the items, rendered in parallel batches each as
+   * a one-item list and indented as deep as the marker: the same text as writing them one by one.
+   */
+  private void writeYaml(Rendering rendering, Writer out) throws IOException {
+    List<Deferred<?>> lists = new ArrayList<>();
+    StringWriter skeleton = new StringWriter();
+    try (JsonGenerator yaml = generator(factory.createGenerator(skeleton), 0)) {
+      write(rendering, yaml, lists);
+    }
+    String text = skeleton.toString();
+    int at = 0;
+    for (Deferred<?> list : lists) {
+      String marker = "- " + list.marker();
+      int found = text.indexOf(marker + "\n", at);
+      int lineStart = text.lastIndexOf('\n', found) + 1;
+      if (found < 0 || !text.substring(lineStart, found).isBlank()) {
+        throw new IllegalStateException("the YAML generator moved a list's marker"); // a bug, never the input
+      }
+      out.write(text, at, lineStart - at);
+      writeIndented(list, " ".repeat(found - lineStart), out);
+      at = found + marker.length() + 1;
+    }
+    out.write(text, at, text.length() - at);
+  }
+
+  /** A list left for {@link #writeYaml} to render, and the marker written in its place. */
+  private record Deferred<T>(String marker, List<T> items, Item<T> item) {}
+
+  private <T> void writeIndented(Deferred<T> list, String indent, Writer out) throws IOException {
+    int size = list.items().size();
+    for (int from = 0; from < size; from += BATCH) {
+      int batchEnd = Math.min(size, from + BATCH);
+      // runs of items share a generator: setting up YAML's emitter costs about as much as an item
+      int batchStart = from;
+      List<String> rendered = IntStream.range(0, (batchEnd - batchStart + YAML_RUN - 1) / YAML_RUN).parallel()
+          .mapToObj(run -> batchStart + run * YAML_RUN)
+          .map(run -> renderYaml(list.items().subList(run, Math.min(batchEnd, run + YAML_RUN)), list.item(), indent)).toList();
+      for (String run : rendered) {
+        out.write(run);
+      }
     }
   }
 
-  private void write(Rendering rendering, JsonGenerator json) throws IOException {
+  /** Items as a YAML list of their own, every line shifted to the depth of {@code indent}. */
+  private <T> String renderYaml(List<T> values, Item<T> item, String indent) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator yaml = generator(factory.createGenerator(text), 0)) {
+      yaml.writeStartArray();
+      for (T value : values) {
+        item.write(yaml, value);
+      }
+      yaml.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // writing to memory does not fail
+    }
+    String lines = text.toString();
+    // a top-level list is indented too (INDENT_ARRAYS_WITH_INDICATOR): shift it to the marker's depth
+    int own = 0;
+    while (own < lines.length() && lines.charAt(own) == ' ') {
+      own++;
+    }
+    if (own > indent.length()) {
+      throw new IllegalStateException("a list item is indented deeper alone than in place"); // a bug, never the input
+    }
+    indent = indent.substring(own);
+    StringBuilder indented = new StringBuilder(lines.length() + lines.length() / 16);
+    int start = 0;
+    while (start < lines.length()) {
+      int end = lines.indexOf('\n', start);
+      end = end < 0 ? lines.length() : end + 1;
+      indented.append(indent).append(lines, start, end);
+      start = end;
+    }
+    return indented.toString();
+  }
+
+  private void write(Rendering rendering, JsonGenerator json, List<Deferred<?>> lists) throws IOException {
     Report report = rendering.report();
     {
       json.writeStartObject();
@@ -113,7 +208,7 @@ final class JsonReport implements ReportWriter {
       }
       json.writeEndArray();
       json.writeArrayFieldStart("results");
-      writeAll(json, report.results(), JsonReport::result);
+      writeAll(json, report.results(), JsonReport::result, lists);
       json.writeEndArray();
       json.writeArrayFieldStart("findings");
       for (Finding finding : report.findings()) {
@@ -135,12 +230,12 @@ final class JsonReport implements ReportWriter {
       json.writeNumberField("unclassified", summary.unclassified());
       json.writeNumberField("findings", summary.findings());
       json.writeEndObject();
-      policy(json, rendering.judgement());
+      policy(json, rendering.judgement(), lists);
       json.writeEndObject();
     }
   }
 
-  private void policy(JsonGenerator json, Judgement judgement) throws IOException {
+  private void policy(JsonGenerator json, Judgement judgement, List<Deferred<?>> lists) throws IOException {
     json.writeObjectFieldStart("policy");
     json.writeArrayFieldStart("failOn");
     for (FailOn kind : FailOn.values()) {
@@ -150,8 +245,8 @@ final class JsonReport implements ReportWriter {
     }
     json.writeEndArray();
     json.writeBooleanField("passed", judgement.passed());
-    violations(json, "violations", judgement.violations());
-    violations(json, "acceptedByBaseline", judgement.accepted());
+    violations(json, "violations", judgement.violations(), lists);
+    violations(json, "acceptedByBaseline", judgement.accepted(), lists);
     json.writeEndObject();
   }
 
@@ -162,6 +257,10 @@ final class JsonReport implements ReportWriter {
 
   // Items rendered at once, in parallel: enough to keep two cores busy, few enough to bound memory.
   private static final int BATCH = 4_096;
+  // Items a YAML generator renders at a time, within a batch
+  private static final int YAML_RUN = 128;
+  // Written in a long YAML list's place, as a plain scalar no report text comes near
+  private static final String YAML_MARKER = "failmode-parallel-list-9c4e07b2d1-";
 
   /**
    * Writes the items of an array. As JSON, batches of items are rendered in parallel, each by a
@@ -169,11 +268,17 @@ final class JsonReport implements ReportWriter {
    * bytes are exactly those of writing them one by one (the golden-file tests hold it so), in
    * about half the time on two cores, which a report of 100,000 failure modes notices.
    */
-  private <T> void writeAll(JsonGenerator json, List<T> items, Item<T> item) throws IOException {
-    if (factory instanceof YAMLFactory || items.size() < 64) {
+  private <T> void writeAll(JsonGenerator json, List<T> items, Item<T> item, List<Deferred<?>> lists) throws IOException {
+    if (items.size() < parallelFrom) {
       for (T t : items) {
         item.write(json, t);
       }
+      return;
+    }
+    if (lists != null) {
+      Deferred<T> list = new Deferred<>(YAML_MARKER + lists.size(), items, item);
+      lists.add(list);
+      json.writeString(list.marker());
       return;
     }
     int depth = json.getOutputContext().getNestingDepth();
@@ -343,9 +448,9 @@ final class JsonReport implements ReportWriter {
     }
   }
 
-  private void violations(JsonGenerator json, String name, List<Violation> violations) throws IOException {
+  private void violations(JsonGenerator json, String name, List<Violation> violations, List<Deferred<?>> lists) throws IOException {
     json.writeArrayFieldStart(name);
-    writeAll(json, violations, JsonReport::violation);
+    writeAll(json, violations, JsonReport::violation, lists);
     json.writeEndArray();
   }
 

@@ -1,0 +1,88 @@
+package dev.failmode.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.failmode.Fixtures;
+import dev.failmode.model.Report;
+import dev.failmode.policy.Policy;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * JSON and YAML render long lists in parallel batches and splice them in: the text must be
+ * exactly that of writing every item one by one, whatever the text holds (markup, quotes,
+ * control characters, line breaks, unicode), as characters and as UTF-8 bytes.
+ */
+class ParallelRenderingTest {
+
+  static Stream<Arguments> cases() throws java.io.IOException {
+    Path lines = java.nio.file.Files.createTempDirectory("parallel-rendering").resolve("lines.yaml");
+    java.nio.file.Files.writeString(lines, """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: lines
+          description: |
+            A system whose text spans lines:
+              - one indented, like a list
+            # one like a comment
+            key: value, and trailing spaces   \n
+        slo:
+          target: 99.9
+        components:
+          - name: web
+            failureModes:
+              - id: multi-line
+                description: "first line\\n  second, indented\\n- third, a dash\\n\\n\\tafter a blank line and a tab, 日本 \\U0001F4A5"
+                effect: slow
+                userImpact: degraded
+                duration: 5m
+                frequency: 1/month
+              - id: leading-space
+                description: " leading space, and ends with a colon:"
+                effect: crash
+                userImpact: outage
+                duration: 1h
+        """, StandardCharsets.UTF_8);
+    Report multiLine = Fixtures.classify(lines, Path.of("examples"));
+    return Stream.of("json", "yaml").flatMap(format -> Stream.of(
+        Arguments.of(format, "line breaks", multiLine),
+        Arguments.of(format, "examples and the core fixtures", Fixtures.classify(Path.of("examples"),
+            Path.of("rules/core/tests/small-oks-add-up/fires-five-small-oks.yaml"))),
+        Arguments.of(format, "hostile text", Fixtures.classify(Path.of("src/test/resources/hostile-text/hostile.yaml"),
+            Path.of("examples")))));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("cases")
+  void splicedListsAreTheTextOfWritingItemsOneByOne(String format, String what, Report report) throws Exception {
+    JsonReport writer = format.equals("json") ? JsonReport.json() : JsonReport.yaml();
+    Rendering rendering = Rendering.plain(report, Policy.strict().judge(report));
+
+    String oneByOne = text(writer.parallelFrom(Integer.MAX_VALUE), rendering);
+    String spliced = text(writer.parallelFrom(1), rendering);
+
+    assertThat(report.results()).hasSizeGreaterThan(1);
+    assertThat(spliced).isEqualTo(oneByOne);
+    assertThat(bytes(writer.parallelFrom(1), rendering)).isEqualTo(oneByOne.getBytes(StandardCharsets.UTF_8));
+    assertThat(bytes(writer.parallelFrom(Integer.MAX_VALUE), rendering)).isEqualTo(oneByOne.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String text(JsonReport writer, Rendering rendering) throws Exception {
+    StringWriter out = new StringWriter();
+    writer.write(rendering, out);
+    return out.toString();
+  }
+
+  private static byte[] bytes(JsonReport writer, Rendering rendering) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    writer.write(rendering, out);
+    return out.toByteArray();
+  }
+}
