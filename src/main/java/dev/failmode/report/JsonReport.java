@@ -83,7 +83,7 @@ final class JsonReport implements ReportWriter {
       return;
     }
     try (JsonGenerator json = generator(factory.createGenerator(out), 0)) {
-      write(rendering, json, null);
+      write(rendering, json);
     }
     out.write('\n');
   }
@@ -97,93 +97,135 @@ final class JsonReport implements ReportWriter {
       return;
     }
     try (JsonGenerator json = generator(factory.createGenerator(out, JsonEncoding.UTF8), 0)) {
-      write(rendering, json, null);
+      write(rendering, json);
     }
     out.write('\n');
   }
 
   /**
-   * YAML. Jackson's YAML generator takes no raw values, so a long list is written as one marker
-   * item, and the marker's line is then replaced by the items, rendered in parallel batches each as
-   * a one-item list and indented as deep as the marker: the same text as writing them one by one.
+   * YAML. Jackson's YAML generator takes no raw values, so a report with a long list is written in
+   * pieces, each by a generator of its own nested as deep as the piece lies (so that the emitter
+   * indents every line itself, block scalars and line separators included), with the lines of the
+   * enclosing keys taken off; the runs of a long list are rendered in parallel. The text is that
+   * of one generator writing it all.
    */
   private void writeYaml(Rendering rendering, Writer out) throws IOException {
-    List<Deferred<?>> lists = new ArrayList<>();
-    StringWriter skeleton = new StringWriter();
-    try (JsonGenerator yaml = generator(factory.createGenerator(skeleton), 0)) {
-      write(rendering, yaml, lists);
-    }
-    String text = skeleton.toString();
-    int at = 0;
-    for (Deferred<?> list : lists) {
-      String marker = "- " + list.marker();
-      int found = text.indexOf(marker + "\n", at);
-      int lineStart = text.lastIndexOf('\n', found) + 1;
-      if (found < 0 || !text.substring(lineStart, found).isBlank()) {
-        throw new IllegalStateException("the YAML generator moved a list's marker"); // a bug, never the input
+    Report report = rendering.report();
+    Judgement judgement = rendering.judgement();
+    if (Math.max(report.results().size(), Math.max(judgement.violations().size(), judgement.accepted().size())) < parallelFrom) {
+      try (JsonGenerator yaml = generator(factory.createGenerator(out), 0)) {
+        write(rendering, yaml);
       }
-      out.write(text, at, lineStart - at);
-      writeIndented(list, " ".repeat(found - lineStart), out);
-      at = found + marker.length() + 1;
+      return;
     }
-    out.write(text, at, text.length() - at);
+    out.write(yamlPiece(List.of(), false, yaml -> head(yaml, report)));
+    yamlList(out, List.of("results"), report.results(), JsonReport::result);
+    out.write(yamlPiece(List.of(), false, yaml -> tail(yaml, report)));
+    out.write(yamlPiece(List.of("policy"), false, yaml -> policyHead(yaml, judgement), 0));
+    yamlList(out, List.of("policy", "violations"), judgement.violations(), JsonReport::violation);
+    yamlList(out, List.of("policy", "acceptedByBaseline"), judgement.accepted(), JsonReport::violation);
   }
 
-  /** A list left for {@link #writeYaml} to render, and the marker written in its place. */
-  private record Deferred<T>(String marker, List<T> items, Item<T> item) {}
+  /** What a YAML piece holds: fields of a mapping, or the items of a list. */
+  private interface Piece {
+    void write(JsonGenerator yaml) throws IOException;
+  }
 
-  private <T> void writeIndented(Deferred<T> list, String indent, Writer out) throws IOException {
-    int size = list.items().size();
-    for (int from = 0; from < size; from += BATCH) {
-      int batchEnd = Math.min(size, from + BATCH);
-      // runs of items share a generator: setting up YAML's emitter costs about as much as an item
+  /** A list at {@code path}: whole when short, else its key and runs of items rendered in parallel. */
+  private <T> void yamlList(Writer out, List<String> path, List<T> items, Item<T> item) throws IOException {
+    List<String> parents = path.subList(0, path.size() - 1);
+    if (items.size() < parallelFrom) {
+      String key = path.get(path.size() - 1);
+      out.write(yamlPiece(parents, false, yaml -> {
+        yaml.writeArrayFieldStart(key);
+        for (T t : items) {
+          item.write(yaml, t);
+        }
+        yaml.writeEndArray();
+      }));
+      return;
+    }
+    out.write(yamlPiece(path, true, yaml -> {
+      yaml.writeStartArray();
+      item.write(yaml, items.get(0));
+      yaml.writeEndArray();
+    }, path.size() - 1).lines().findFirst().orElseThrow() + "\n"); // the key's own line
+    for (int from = 0; from < items.size(); from += BATCH) {
+      int batchEnd = Math.min(items.size(), from + BATCH);
       int batchStart = from;
+      // runs of items share a generator: setting up YAML's emitter costs about as much as an item
       List<String> rendered = IntStream.range(0, (batchEnd - batchStart + YAML_RUN - 1) / YAML_RUN).parallel()
           .mapToObj(run -> batchStart + run * YAML_RUN)
-          .map(run -> renderYaml(list.items().subList(run, Math.min(batchEnd, run + YAML_RUN)), list.item(), indent)).toList();
+          .map(run -> yamlPiece(path, true, yaml -> {
+            yaml.writeStartArray();
+            for (T t : items.subList(run, Math.min(batchEnd, run + YAML_RUN))) {
+              item.write(yaml, t);
+            }
+            yaml.writeEndArray();
+          })).toList();
       for (String run : rendered) {
         out.write(run);
       }
     }
   }
 
-  /** Items as a YAML list of their own, every line shifted to the depth of {@code indent}. */
-  private <T> String renderYaml(List<T> values, Item<T> item, String indent) {
+  /** {@code piece} written inside mappings of the keys of {@code path}, without their lines. */
+  private String yamlPiece(List<String> path, boolean list, Piece piece) {
+    return yamlPiece(path, list, piece, path.size());
+  }
+
+  /**
+   * {@code piece} written inside mappings of the keys of {@code path} (the last key's value is the
+   * piece itself when it is a {@code list}), with the first {@code keyLines} lines taken off: the
+   * enclosing keys' own, a line each, as the piece is never empty.
+   */
+  private String yamlPiece(List<String> path, boolean list, Piece piece, int keyLines) {
     StringWriter text = new StringWriter();
     try (JsonGenerator yaml = generator(factory.createGenerator(text), 0)) {
-      yaml.writeStartArray();
-      for (T value : values) {
-        item.write(yaml, value);
+      yaml.writeStartObject();
+      for (int i = 0; i < path.size(); i++) {
+        yaml.writeFieldName(path.get(i));
+        if (!list || i < path.size() - 1) {
+          yaml.writeStartObject();
+        }
       }
-      yaml.writeEndArray();
+      piece.write(yaml);
+      for (int i = 0; i < path.size(); i++) {
+        if (!list || i < path.size() - 1) {
+          yaml.writeEndObject();
+        }
+      }
+      yaml.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // writing to memory does not fail
     }
     String lines = text.toString();
-    // a top-level list is indented too (INDENT_ARRAYS_WITH_INDICATOR): shift it to the marker's depth
-    int own = 0;
-    while (own < lines.length() && lines.charAt(own) == ' ') {
-      own++;
-    }
-    if (own > indent.length()) {
-      throw new IllegalStateException("a list item is indented deeper alone than in place"); // a bug, never the input
-    }
-    indent = indent.substring(own);
-    StringBuilder indented = new StringBuilder(lines.length() + lines.length() / 16);
     int start = 0;
-    while (start < lines.length()) {
-      int end = lines.indexOf('\n', start);
-      end = end < 0 ? lines.length() : end + 1;
-      indented.append(indent).append(lines, start, end);
-      start = end;
+    for (int i = 0; i < keyLines; i++) {
+      start = lines.indexOf('\n', start) + 1;
     }
-    return indented.toString();
+    return lines.substring(start);
   }
 
-  private void write(Rendering rendering, JsonGenerator json, List<Deferred<?>> lists) throws IOException {
+  private void write(Rendering rendering, JsonGenerator json) throws IOException {
     Report report = rendering.report();
+    json.writeStartObject();
+    head(json, report);
+    json.writeArrayFieldStart("results");
+    writeAll(json, report.results(), JsonReport::result);
+    json.writeEndArray();
+    tail(json, report);
+    json.writeObjectFieldStart("policy");
+    policyHead(json, rendering.judgement());
+    violations(json, "violations", rendering.judgement().violations());
+    violations(json, "acceptedByBaseline", rendering.judgement().accepted());
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  /** The tool, the packs and the rules switched off. */
+  private static void head(JsonGenerator json, Report report) throws IOException {
     {
-      json.writeStartObject();
       json.writeObjectFieldStart("tool");
       json.writeStringField("name", "failmode");
       json.writeStringField("version", report.toolVersion());
@@ -207,9 +249,12 @@ final class JsonReport implements ReportWriter {
         json.writeEndObject();
       }
       json.writeEndArray();
-      json.writeArrayFieldStart("results");
-      writeAll(json, report.results(), JsonReport::result, lists);
-      json.writeEndArray();
+    }
+  }
+
+  /** The findings and the summary. */
+  private static void tail(JsonGenerator json, Report report) throws IOException {
+    {
       json.writeArrayFieldStart("findings");
       for (Finding finding : report.findings()) {
         json.writeStartObject();
@@ -230,13 +275,11 @@ final class JsonReport implements ReportWriter {
       json.writeNumberField("unclassified", summary.unclassified());
       json.writeNumberField("findings", summary.findings());
       json.writeEndObject();
-      policy(json, rendering.judgement(), lists);
-      json.writeEndObject();
     }
   }
 
-  private void policy(JsonGenerator json, Judgement judgement, List<Deferred<?>> lists) throws IOException {
-    json.writeObjectFieldStart("policy");
+  /** What the policy fails on, and whether it passed. */
+  private static void policyHead(JsonGenerator json, Judgement judgement) throws IOException {
     json.writeArrayFieldStart("failOn");
     for (FailOn kind : FailOn.values()) {
       if (judgement.failOn().contains(kind)) {
@@ -245,9 +288,6 @@ final class JsonReport implements ReportWriter {
     }
     json.writeEndArray();
     json.writeBooleanField("passed", judgement.passed());
-    violations(json, "violations", judgement.violations(), lists);
-    violations(json, "acceptedByBaseline", judgement.accepted(), lists);
-    json.writeEndObject();
   }
 
   /** Writes one item as a JSON value. */
@@ -259,8 +299,6 @@ final class JsonReport implements ReportWriter {
   private static final int BATCH = 4_096;
   // Items a YAML generator renders at a time, within a batch
   private static final int YAML_RUN = 128;
-  // Written in a long YAML list's place, as a plain scalar no report text comes near
-  private static final String YAML_MARKER = "failmode-parallel-list-9c4e07b2d1-";
 
   /**
    * Writes the items of an array. As JSON, batches of items are rendered in parallel, each by a
@@ -268,17 +306,11 @@ final class JsonReport implements ReportWriter {
    * bytes are exactly those of writing them one by one (the golden-file tests hold it so), in
    * about half the time on two cores, which a report of 100,000 failure modes notices.
    */
-  private <T> void writeAll(JsonGenerator json, List<T> items, Item<T> item, List<Deferred<?>> lists) throws IOException {
-    if (items.size() < parallelFrom) {
+  private <T> void writeAll(JsonGenerator json, List<T> items, Item<T> item) throws IOException {
+    if (items.size() < parallelFrom || factory instanceof YAMLFactory) {
       for (T t : items) {
         item.write(json, t);
       }
-      return;
-    }
-    if (lists != null) {
-      Deferred<T> list = new Deferred<>(YAML_MARKER + lists.size(), items, item);
-      lists.add(list);
-      json.writeString(list.marker());
       return;
     }
     int depth = json.getOutputContext().getNestingDepth();
@@ -448,9 +480,9 @@ final class JsonReport implements ReportWriter {
     }
   }
 
-  private void violations(JsonGenerator json, String name, List<Violation> violations, List<Deferred<?>> lists) throws IOException {
+  private void violations(JsonGenerator json, String name, List<Violation> violations) throws IOException {
     json.writeArrayFieldStart(name);
-    writeAll(json, violations, JsonReport::violation, lists);
+    writeAll(json, violations, JsonReport::violation);
     json.writeEndArray();
   }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * JSON and YAML render long lists in parallel batches and splice them in: the text must be
  * exactly that of writing every item one by one, whatever the text holds (markup, quotes,
- * control characters, line breaks, unicode), as characters and as UTF-8 bytes.
+ * control characters, blank lines and other line breaks in block scalars, unicode), as
+ * characters and as UTF-8 bytes. From one item on, every list is spliced, at every depth.
  */
 class ParallelRenderingTest {
 
@@ -49,6 +50,15 @@ class ParallelRenderingTest {
                 effect: crash
                 userImpact: outage
                 duration: 1h
+              - id: waived-long-ago
+                description: "a waiver whose reason has blank lines and other line breaks"
+                effect: incorrect-data
+                userImpact: degraded
+                duration: 5m
+                waiver:
+                  reason: "first\\n\\nafter a blank line\\u2028after a line separator\\u0085after a next-line\\n- like an item\\n  indented"
+                  owner: someone@example.com
+                  expires: 2020-01-01
         """, StandardCharsets.UTF_8);
     Report multiLine = Fixtures.classify(lines, Path.of("examples"));
     return Stream.of("json", "yaml").flatMap(format -> Stream.of(
