@@ -8,6 +8,7 @@ import dev.failmode.engine.RuleBase;
 import dev.failmode.engine.RuleInfo;
 import dev.failmode.engine.RulePack;
 import dev.failmode.report.AtomicOutput;
+import dev.failmode.report.Xml;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -180,7 +181,7 @@ final class TestCommand implements Callable<Integer> {
       for (PackTestSuite suite : suites) {
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", suite.pack().id() + " " + suite.pack().manifest().version());
+        xml.writeAttribute("name", Xml.text(suite.pack().id() + " " + suite.pack().manifest().version()));
         xml.writeAttribute("tests", Integer.toString(suite.outcomes().size() + suite.problems().size()));
         xml.writeAttribute("failures", Long.toString(suite.outcomes().stream().filter(o -> !o.passed()).count() + suite.problems().size()));
         xml.writeAttribute("errors", "0");
@@ -188,12 +189,12 @@ final class TestCommand implements Callable<Integer> {
         for (PackTests.Outcome outcome : suite.outcomes()) {
           xml.writeCharacters("\n    ");
           xml.writeStartElement("testcase");
-          xml.writeAttribute("classname", suite.pack().id() + "." + outcome.testCase().rule());
-          xml.writeAttribute("name", outcome.testCase().name());
+          xml.writeAttribute("classname", Xml.text(suite.pack().id() + "." + outcome.testCase().rule()));
+          xml.writeAttribute("name", Xml.text(outcome.testCase().name()));
           if (!outcome.passed()) {
             xml.writeStartElement("failure");
-            xml.writeAttribute("message", outcome.failures().get(0));
-            xml.writeCharacters(String.join("\n", outcome.failures()));
+            xml.writeAttribute("message", Xml.text(outcome.failures().get(0)));
+            xml.writeCharacters(Xml.text(String.join("\n", outcome.failures())));
             xml.writeEndElement();
           }
           xml.writeEndElement();
@@ -201,10 +202,10 @@ final class TestCommand implements Callable<Integer> {
         for (String problem : suite.problems()) {
           xml.writeCharacters("\n    ");
           xml.writeStartElement("testcase");
-          xml.writeAttribute("classname", suite.pack().id());
+          xml.writeAttribute("classname", Xml.text(suite.pack().id()));
           xml.writeAttribute("name", "fixtures");
           xml.writeStartElement("failure");
-          xml.writeAttribute("message", problem);
+          xml.writeAttribute("message", Xml.text(problem));
           xml.writeEndElement();
           xml.writeEndElement();
         }

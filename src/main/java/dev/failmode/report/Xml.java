@@ -1,10 +1,10 @@
 package dev.failmode.report;
 
 /** Text made safe for XML 1.0: characters XML cannot hold become U+FFFD; the writer escapes the rest. */
-final class Xml {
+public final class Xml {
   private Xml() {}
 
-  static String text(String raw) {
+  public static String text(String raw) {
     if (raw == null) {
       return "";
     }

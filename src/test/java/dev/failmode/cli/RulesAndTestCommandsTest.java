@@ -113,4 +113,36 @@ class RulesAndTestCommandsTest {
         "coverage: 0 of 2 rules (0%)").endsWith("test failed\n");
     assertThat(coverage.out()).contains("under the minimum of 100%");
   }
+
+  @Test
+  void junitOfAFailingFixtureIsWellFormedWhateverItsMessagesHold() throws Exception {
+    Path pack = dir.resolve("odd");
+    Files.createDirectories(pack.resolve("tests/crash-not-ok"));
+    Files.writeString(pack.resolve("pack.yaml"), "id: odd\nversion: 0.1.0\ndescription: a fixture whose problem quotes a control character\n");
+    Files.writeString(pack.resolve("rules.drl"), """
+        package dev.failmode.packs.odd;
+        import dev.failmode.model.*;
+        rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
+        """);
+    Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-crash.yaml"), """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: fixture
+          "own\\x01er": someone
+        components:
+          - name: api
+            failureModes:
+              - id: crash
+                description: it crashes
+                effect: crash
+        """);
+
+    Cli junit = Cli.run("test", pack.toString(), "--format", "junit");
+
+    assertThat(junit.exitCode()).isEqualTo(1);
+    var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(junit.out())));
+    assertThat(xml.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
+        .contains("unknown key 'own\uFFFDer'");
+  }
 }
