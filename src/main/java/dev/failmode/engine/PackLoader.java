@@ -205,7 +205,8 @@ public final class PackLoader {
       JarEntry manifestEntry = jar.getJarEntry(prefix + "pack.yaml");
       PackManifest manifest = manifest(YamlDocuments.read(jar.getInputStream(manifestEntry).readAllBytes(), shown + "/pack.yaml", MANIFEST),
           shown + "/pack.yaml");
-      List<String> names = PrecompiledPacks.drlFiles(jar, id).map(files -> files.stream().map(file -> prefix + file).sorted().toList())
+      List<String> names = PrecompiledPacks.index(id).flatMap(PrecompiledPacks::drlFiles)
+          .map(files -> files.stream().map(file -> prefix + file).sorted().toList())
           .filter(indexed -> indexed.stream().allMatch(name -> jar.getJarEntry(name) != null))
           .orElseGet(() -> jar.stream().map(JarEntry::getName) // a jar failmode's build did not index: list its entries
               .filter(name -> name.startsWith(prefix) && name.toLowerCase(Locale.ROOT).endsWith(".drl") && !name.startsWith(prefix + "tests/"))

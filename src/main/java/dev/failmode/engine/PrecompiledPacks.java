@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import org.drools.model.Model;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,21 +23,31 @@ final class PrecompiledPacks {
 
   private PrecompiledPacks() {}
 
-  /**
-   * The DRL files of built-in pack {@code id} in failmode's jar, relative to the pack, as the build
-   * indexed them; empty when the jar has no index.
-   */
-  static Optional<List<String>> drlFiles(JarFile jar, String id) throws IOException {
-    JarEntry entry = jar.getJarEntry(INDEX + id + ".properties");
-    if (entry == null) {
-      return Optional.empty();
-    }
-    Properties index = new Properties();
-    try (InputStream in = jar.getInputStream(entry)) {
+  /** The build's index of built-in pack {@code id} (its checksum, models and DRL files), if it has one. */
+  static Optional<Properties> index(String id) throws IOException {
+    try (InputStream in = PrecompiledPacks.class.getClassLoader().getResourceAsStream(INDEX + id + ".properties")) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      Properties index = new Properties();
       index.load(in);
+      return Optional.of(index);
     }
+  }
+
+  /** The DRL files an index names, relative to the pack; empty when it does not name them. */
+  static Optional<List<String>> drlFiles(Properties index) {
     String files = index.getProperty("drl");
     return files == null ? Optional.empty() : Optional.of(files.isEmpty() ? List.of() : List.of(files.split(",")));
+  }
+
+  /** The model classes an index names, instantiated. */
+  private static List<Model> instantiate(Properties index) throws ReflectiveOperationException {
+    List<Model> models = new ArrayList<>();
+    for (String name : index.getProperty("models", "").split(",")) {
+      models.add((Model) Class.forName(name.strip(), true, PrecompiledPacks.class.getClassLoader()).getDeclaredConstructor().newInstance());
+    }
+    return models;
   }
 
   /** A built-in pack's models, with the checksum of the DRL they were compiled from. */
@@ -53,19 +61,15 @@ final class PrecompiledPacks {
    */
   static Optional<Models> ahead(String id) {
     ClassLoader loader = PrecompiledPacks.class.getClassLoader();
-    Properties index = new Properties();
-    try (InputStream in = loader.getResourceAsStream(INDEX + id + ".properties")) {
-      if (in == null) {
-        return Optional.empty();
-      }
-      index.load(in);
-      String files = index.getProperty("drl");
-      if (files == null) {
+    try {
+      Optional<Properties> index = index(id);
+      Optional<List<String>> files = index.flatMap(PrecompiledPacks::drlFiles);
+      if (files.isEmpty()) {
         return Optional.empty();
       }
       String origin = "rules/" + id;
       List<DrlSource> sources = new ArrayList<>();
-      for (String file : files.isEmpty() ? new String[0] : files.split(",")) {
+      for (String file : files.get()) {
         try (InputStream drl = loader.getResourceAsStream(PackLoader.BUILT_IN_ROOT + id + "/" + file)) {
           if (drl == null) {
             return Optional.empty();
@@ -74,14 +78,10 @@ final class PrecompiledPacks {
         }
       }
       String checksum = RulePack.checksum(origin, sources);
-      if (!checksum.equals(index.getProperty("checksum"))) {
+      if (!checksum.equals(index.get().getProperty("checksum"))) {
         return Optional.empty();
       }
-      List<Model> models = new ArrayList<>();
-      for (String name : index.getProperty("models", "").split(",")) {
-        models.add((Model) Class.forName(name.strip(), true, loader).getDeclaredConstructor().newInstance());
-      }
-      return Optional.of(new Models(id, checksum, models));
+      return Optional.of(new Models(id, checksum, instantiate(index.get())));
     } catch (IOException | ReflectiveOperationException | ClassCastException | LinkageError e) {
       return Optional.empty();
     }
@@ -92,13 +92,14 @@ final class PrecompiledPacks {
     if (!pack.builtIn()) {
       return List.of();
     }
-    Properties index = new Properties();
-    try (InputStream in = PrecompiledPacks.class.getClassLoader().getResourceAsStream(INDEX + pack.id() + ".properties")) {
-      if (in == null) {
+    Properties index;
+    try {
+      Optional<Properties> found = index(pack.id());
+      if (found.isEmpty()) {
         log.info("pack {} is not precompiled: compiling its DRL", pack.id());
         return List.of();
       }
-      index.load(in);
+      index = found.get();
     } catch (IOException e) {
       log.warn("cannot read the precompiled model of pack {}: {}; compiling its DRL", pack.id(), e.getMessage());
       return List.of();
@@ -107,15 +108,11 @@ final class PrecompiledPacks {
       log.warn("the precompiled model of pack {} is not of its DRL: compiling the DRL (rebuild failmode to precompile it)", pack.id());
       return List.of();
     }
-    List<Model> models = new ArrayList<>();
-    for (String name : index.getProperty("models", "").split(",")) {
-      try {
-        models.add((Model) Class.forName(name.strip(), true, PrecompiledPacks.class.getClassLoader()).getDeclaredConstructor().newInstance());
-      } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-        log.warn("cannot load the precompiled model of pack {} ({}): compiling its DRL", pack.id(), e.toString());
-        return List.of();
-      }
+    try {
+      return instantiate(index);
+    } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+      log.warn("cannot load the precompiled model of pack {} ({}): compiling its DRL", pack.id(), e.toString());
+      return List.of();
     }
-    return models;
   }
 }

@@ -134,9 +134,7 @@ public final class RuleBase {
     for (KnowledgeBuilder builder : builders) {
       kieBase.addPackages(builder.getKnowledgePackages());
     }
-    log.info("compiled {} rules of packs {} in {} ms{}", rules.size(), packIds, (System.nanoTime() - start) / 1_000_000,
-        precompiled.isEmpty() ? "" : " (precompiled at build time: " + String.join(", ", precompiled) + ")");
-    return new RuleBase(packs, kieBase, rules, precompiled);
+    return built(packs, kieBase, rules, precompiled, System.nanoTime() - start);
   }
 
   /**
@@ -157,19 +155,21 @@ public final class RuleBase {
     if (!problems.isEmpty()) {
       throw new PackException(dedupe(problems));
     }
-    log.info("compiled {} rules of packs {} in {} ms (precompiled at build time: {})", rules.size(), precompiled, nanos / 1_000_000,
-        String.join(", ", precompiled));
+    return built(packs, kieBase, rules, precompiled, nanos);
+  }
+
+  private static RuleBase built(List<RulePack> packs, KieBase kieBase, Map<String, RuleInfo> rules, Set<String> precompiled, long nanos) {
+    log.info("compiled {} rules of packs {} in {} ms{}", rules.size(), packs.stream().map(RulePack::id).distinct().toList(), nanos / 1_000_000,
+        precompiled.isEmpty() ? "" : " (precompiled at build time: " + String.join(", ", precompiled) + ")");
     return new RuleBase(packs, kieBase, rules, precompiled);
   }
 
   private static KnowledgeBuilder compile(RulePack pack, List<Problem> problems) {
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-    Map<Resource, DrlSource> sources = new IdentityHashMap<>();
     for (DrlSource source : pack.sources()) {
       Resource resource = ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
       resource.setSourcePath(source.name());
       resource.setResourceType(ResourceType.DRL);
-      sources.put(resource, source);
       builder.add(resource, ResourceType.DRL);
     }
     if (!builder.hasErrors()) {
