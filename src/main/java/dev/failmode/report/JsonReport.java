@@ -38,6 +38,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -150,23 +151,14 @@ final class JsonReport implements ReportWriter {
       item.write(yaml, items.get(0));
       yaml.writeEndArray();
     }, path.size() - 1).lines().findFirst().orElseThrow() + "\n"); // the key's own line
-    for (int from = 0; from < items.size(); from += BATCH) {
-      int batchEnd = Math.min(items.size(), from + BATCH);
-      int batchStart = from;
-      // runs of items share a generator: setting up YAML's emitter costs about as much as an item
-      List<String> rendered = IntStream.range(0, (batchEnd - batchStart + YAML_RUN - 1) / YAML_RUN).parallel()
-          .mapToObj(run -> batchStart + run * YAML_RUN)
-          .map(run -> yamlPiece(path, true, yaml -> {
-            yaml.writeStartArray();
-            for (T t : items.subList(run, Math.min(batchEnd, run + YAML_RUN))) {
-              item.write(yaml, t);
-            }
-            yaml.writeEndArray();
-          })).toList();
-      for (String run : rendered) {
-        out.write(run);
+    // runs of items share a generator: setting up YAML's emitter costs about as much as an item
+    inOrder(items, YAML_RUN, run -> yamlPiece(path, true, yaml -> {
+      yaml.writeStartArray();
+      for (T t : run) {
+        item.write(yaml, t);
       }
-    }
+      yaml.writeEndArray();
+    }), out::write);
   }
 
   /** {@code piece} written inside mappings of the keys of {@code path}, without their lines. */
@@ -225,57 +217,53 @@ final class JsonReport implements ReportWriter {
 
   /** The tool, the packs and the rules switched off. */
   private static void head(JsonGenerator json, Report report) throws IOException {
-    {
-      json.writeObjectFieldStart("tool");
-      json.writeStringField("name", "failmode");
-      json.writeStringField("version", report.toolVersion());
+    json.writeObjectFieldStart("tool");
+    json.writeStringField("name", "failmode");
+    json.writeStringField("version", report.toolVersion());
+    json.writeEndObject();
+    json.writeArrayFieldStart("packs");
+    for (PackRef pack : report.packs()) {
+      json.writeStartObject();
+      json.writeStringField("id", pack.id());
+      json.writeStringField("version", pack.version());
       json.writeEndObject();
-      json.writeArrayFieldStart("packs");
-      for (PackRef pack : report.packs()) {
-        json.writeStartObject();
-        json.writeStringField("id", pack.id());
-        json.writeStringField("version", pack.version());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("disabled");
-      for (var off : report.disabled()) {
-        json.writeStartObject();
-        json.writeStringField("rule", off.rule());
-        json.writeStringField("by", off.by());
-        json.writeStringField("reason", off.reason());
-        json.writeStringField("file", off.location().file());
-        json.writeNumberField("line", off.location().line());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
     }
+    json.writeEndArray();
+    json.writeArrayFieldStart("disabled");
+    for (var off : report.disabled()) {
+      json.writeStartObject();
+      json.writeStringField("rule", off.rule());
+      json.writeStringField("by", off.by());
+      json.writeStringField("reason", off.reason());
+      json.writeStringField("file", off.location().file());
+      json.writeNumberField("line", off.location().line());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   /** The findings and the summary. */
   private static void tail(JsonGenerator json, Report report) throws IOException {
-    {
-      json.writeArrayFieldStart("findings");
-      for (Finding finding : report.findings()) {
-        json.writeStartObject();
-        json.writeStringField("kind", finding.kind());
-        json.writeStringField("id", finding.id());
-        json.writeStringField("file", finding.location().file());
-        json.writeNumberField("line", finding.location().line());
-        json.writeStringField("rule", finding.rule());
-        json.writeStringField("message", finding.message());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      Summary summary = report.summary();
-      json.writeObjectFieldStart("summary");
-      json.writeNumberField("failureModes", summary.failureModes());
-      json.writeNumberField("okToBreak", summary.okToBreak());
-      json.writeNumberField("notOk", summary.notOk());
-      json.writeNumberField("unclassified", summary.unclassified());
-      json.writeNumberField("findings", summary.findings());
+    json.writeArrayFieldStart("findings");
+    for (Finding finding : report.findings()) {
+      json.writeStartObject();
+      json.writeStringField("kind", finding.kind());
+      json.writeStringField("id", finding.id());
+      json.writeStringField("file", finding.location().file());
+      json.writeNumberField("line", finding.location().line());
+      json.writeStringField("rule", finding.rule());
+      json.writeStringField("message", finding.message());
       json.writeEndObject();
     }
+    json.writeEndArray();
+    Summary summary = report.summary();
+    json.writeObjectFieldStart("summary");
+    json.writeNumberField("failureModes", summary.failureModes());
+    json.writeNumberField("okToBreak", summary.okToBreak());
+    json.writeNumberField("notOk", summary.notOk());
+    json.writeNumberField("unclassified", summary.unclassified());
+    json.writeNumberField("findings", summary.findings());
+    json.writeEndObject();
   }
 
   /** What the policy fails on, and whether it passed. */
@@ -315,11 +303,25 @@ final class JsonReport implements ReportWriter {
     }
     int depth = json.getOutputContext().getNestingDepth();
     boolean bytes = json.getOutputTarget() instanceof OutputStream;
+    inOrder(items, 1, one -> render(one.get(0), item, depth, bytes), json::writeRawValue);
+  }
+
+  /** Where rendered items go, in order. */
+  private interface Sink<R> {
+    void accept(R rendered) throws IOException;
+  }
+
+  /**
+   * Renders {@code items} in runs of {@code run}, the runs of a batch in parallel, and hands them
+   * to {@code sink} in order: a batch at a time, so that memory holds one batch, not the report.
+   */
+  private static <T, R> void inOrder(List<T> items, int run, Function<List<T>, R> render, Sink<R> sink) throws IOException {
     for (int from = 0; from < items.size(); from += BATCH) {
-      List<SerializableString> rendered = IntStream.range(from, Math.min(items.size(), from + BATCH)).parallel()
-          .mapToObj(i -> render(items.get(i), item, depth, bytes)).toList();
-      for (SerializableString value : rendered) {
-        json.writeRawValue(value);
+      List<T> batch = items.subList(from, Math.min(items.size(), from + BATCH));
+      List<R> rendered = IntStream.range(0, (batch.size() + run - 1) / run).parallel()
+          .mapToObj(i -> render.apply(batch.subList(i * run, Math.min(batch.size(), (i + 1) * run)))).toList();
+      for (R one : rendered) {
+        sink.accept(one);
       }
     }
   }
