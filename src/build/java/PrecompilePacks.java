@@ -96,8 +96,7 @@ public final class PrecompilePacks {
       // (sub-folders joined with dots) so that two files of one name in two sub-folders are both kept
       Matcher declared = PACKAGE.matcher(source.text());
       String folder = declared.find() ? declared.group(1).replace('.', '/') + "/" : "";
-      String name = source.name().startsWith(pack.origin() + "/") ? source.name().substring(pack.origin().length() + 1) : source.name();
-      String file = "src/main/resources/" + folder + name.replace('/', '.');
+      String file = "src/main/resources/" + folder + pack.pathInPack(source).replace('/', '.');
       if (!written.add(file)) {
         throw new IllegalStateException("pack " + pack.id() + ": two DRL files would be compiled as " + file + "; rename one of them");
       }
@@ -145,8 +144,8 @@ public final class PrecompilePacks {
       // the pack's DRL files, so that a run finds them in the jar without listing all its entries
       List<String> drl = new ArrayList<>();
       for (DrlSource source : pack.sources()) {
-        String name = source.name().substring(pack.origin().length() + 1);
-        if (name.contains(",") || name.contains("\\") || !source.name().startsWith(pack.origin() + "/")) {
+        String name = pack.pathInPack(source);
+        if (name.contains(",") || name.contains("\\") || name.equals(source.name())) {
           throw new IllegalStateException("pack " + pack.id() + ": the DRL file name " + source.name() + " cannot be indexed; rename it");
         }
         drl.add(name);

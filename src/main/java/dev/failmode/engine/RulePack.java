@@ -63,13 +63,21 @@ public record RulePack(PackManifest manifest, String origin, Path root, List<Drl
     return checksum(origin, sources);
   }
 
+  /** The path of one of the pack's DRL files within the pack, e.g. {@code budget.drl}. */
+  public String pathInPack(DrlSource source) {
+    return pathIn(origin, source);
+  }
+
+  private static String pathIn(String origin, DrlSource source) {
+    String prefix = origin.endsWith("/") ? origin : origin + "/";
+    return source.name().startsWith(prefix) ? source.name().substring(prefix.length()) : source.name();
+  }
+
   /** {@link #sourceChecksum} of DRL files named under {@code origin}. */
   static String checksum(String origin, List<DrlSource> sources) {
     CRC32C checksum = new CRC32C();
-    String prefix = origin.endsWith("/") ? origin : origin + "/";
     for (DrlSource source : sources.stream().sorted(Comparator.comparing(DrlSource::name)).toList()) {
-      String name = source.name().startsWith(prefix) ? source.name().substring(prefix.length()) : source.name();
-      checksum.update(name.getBytes(StandardCharsets.UTF_8));
+      checksum.update(pathIn(origin, source).getBytes(StandardCharsets.UTF_8));
       checksum.update(0);
       checksum.update(source.text().getBytes(StandardCharsets.UTF_8));
       checksum.update(0);
