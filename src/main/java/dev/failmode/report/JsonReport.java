@@ -285,14 +285,17 @@ final class JsonReport implements ReportWriter {
 
   // Items rendered at once, in parallel: enough to keep two cores busy, few enough to bound memory.
   private static final int BATCH = 4_096;
+  // Items a JSON generator renders at a time, within a batch: a generator per item cost a fifth of the writing
+  private static final int JSON_RUN = 32;
   // Items a YAML generator renders at a time, within a batch
   private static final int YAML_RUN = 128;
 
   /**
-   * Writes the items of an array. As JSON, batches of items are rendered in parallel, each by a
-   * generator indented as deep as the array's items, and written in order as raw values: the
-   * bytes are exactly those of writing them one by one (the golden-file tests hold it so), in
-   * about half the time on two cores, which a report of 100,000 failure modes notices.
+   * Writes the items of an array. As JSON, runs of items are rendered in parallel, each run by a
+   * generator of its own indented as deep as the array, and written in order as raw values: the
+   * bytes are exactly those of writing them one by one (the golden-file tests and
+   * ParallelRenderingTest hold it so), in about half the time on two cores, which a report of
+   * 100,000 failure modes notices.
    */
   private <T> void writeAll(JsonGenerator json, List<T> items, Item<T> item) throws IOException {
     if (items.size() < parallelFrom || factory instanceof YAMLFactory) {
@@ -303,7 +306,7 @@ final class JsonReport implements ReportWriter {
     }
     int depth = json.getOutputContext().getNestingDepth();
     boolean bytes = json.getOutputTarget() instanceof OutputStream;
-    inOrder(items, 1, one -> render(one.get(0), item, depth, bytes), json::writeRawValue);
+    inOrder(items, JSON_RUN, run -> render(run, item, depth, bytes), json::writeRawValue);
   }
 
   /** Where rendered items go, in order. */
@@ -326,26 +329,41 @@ final class JsonReport implements ReportWriter {
     }
   }
 
-  /** One item as JSON: as UTF-8 bytes for a generator that writes bytes, else as text. */
-  private <T> SerializableString render(T value, Item<T> item, int depth, boolean bytes) {
+  /**
+   * A run of items of an array {@code depth} levels deep, as JSON: the items with the separators
+   * and indentation the array's own generator would put between them, so that the run written as
+   * one raw value reads as the items written one by one. As UTF-8 bytes for a generator that
+   * writes bytes, else as text.
+   */
+  private <T> SerializableString render(List<T> run, Item<T> item, int depth, boolean bytes) {
+    // the run is written as the items of an array one level up, and the array's opening bracket
+    // and the first item's indentation are cut off: "[" and a new line with the indentation
+    int opening = 2 + 2 * depth;
     try {
       if (bytes) {
-        try (ByteArrayBuilder utf8 = new ByteArrayBuilder(JSON_BUFFERS.get(), 2_048)) {
-          try (JsonGenerator json = generator(factory.createGenerator(utf8, JsonEncoding.UTF8), depth)) {
-            item.write(json, value);
-          }
-          return new Utf8(utf8.toByteArray());
+        try (ByteArrayBuilder utf8 = new ByteArrayBuilder(JSON_BUFFERS.get(), 2_048 * run.size())) {
+          writeRun(factory.createGenerator(utf8, JsonEncoding.UTF8), run, item, depth);
+          byte[] all = utf8.toByteArray();
+          return new Utf8(java.util.Arrays.copyOfRange(all, opening, all.length));
         }
       }
       // Jackson's own writer: StringWriter's StringBuffer takes a lock on every write
       try (SegmentedStringWriter text = new SegmentedStringWriter(JSON_BUFFERS.get())) {
-        try (JsonGenerator json = generator(factory.createGenerator(text), depth)) {
-          item.write(json, value);
-        }
-        return new SerializedString(text.getAndClear());
+        writeRun(factory.createGenerator(text), run, item, depth);
+        return new SerializedString(text.getAndClear().substring(opening));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // writing to memory does not fail
+    }
+  }
+
+  private <T> void writeRun(JsonGenerator generator, List<T> run, Item<T> item, int depth) throws IOException {
+    try (JsonGenerator json = generator(generator, depth - 1)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT); // the array stays open: only its items are wanted
+      json.writeStartArray();
+      for (T t : run) {
+        item.write(json, t);
+      }
     }
   }
 
