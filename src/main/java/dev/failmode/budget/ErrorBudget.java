@@ -5,6 +5,8 @@ import dev.failmode.model.Frequency;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Error-budget arithmetic: pure functions, no I/O.
@@ -23,6 +25,34 @@ public final class ErrorBudget {
   private static final BigDecimal DAYS_PER_WEEK = new BigDecimal(7);
   private static final BigDecimal MONTHS_PER_YEAR = new BigDecimal(12);
   private static final MathContext PRECISION = MathContext.DECIMAL128;
+  /**
+   * Uses an error budget remembers: catalogues repeat durations and frequencies, and the exact
+   * divisions of {@link #use} are most of the rules' arithmetic (a Budget is immutable, so results
+   * share one). Past this many the rest is computed each time, so a catalogue of all-different
+   * durations costs memory for no gain only up to here.
+   */
+  static final int USES_REMEMBERED = 8_192;
+
+  /** A duration at a frequency (null when unknown): what a use is remembered by. */
+  private static final class Use {
+    private final Duration duration;
+    private final Frequency frequency;
+
+    Use(Duration duration, Frequency frequency) {
+      this.duration = duration;
+      this.frequency = frequency;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Use other && duration.equals(other.duration) && java.util.Objects.equals(frequency, other.frequency);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * duration.hashCode() + (frequency == null ? 0 : frequency.hashCode());
+    }
+  }
 
   private final BigDecimal targetPercent;
   private final int windowDays;
@@ -30,6 +60,7 @@ public final class ErrorBudget {
   private final BigDecimal budgetMinutes;
   // the budget in seconds, times 100 to keep the percent exact: (100 - target) x window x 86400
   private final BigDecimal budgetSecondsTimes100;
+  private final Map<Use, Budget> uses = new ConcurrentHashMap<>();
 
   private ErrorBudget(BigDecimal targetPercent, int windowDays) {
     checkTarget(targetPercent);
@@ -77,7 +108,8 @@ public final class ErrorBudget {
 
   /**
    * What one failure mode costs this budget. A failure mode with no frequency is counted once per
-   * window, and the result says it assumed so.
+   * window, and the result says it assumed so. Safe to call from several threads at once; a use
+   * asked for again is the same Budget.
    *
    * @param frequency null when unknown
    */
@@ -85,6 +117,19 @@ public final class ErrorBudget {
     if (duration == null || duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("a failure mode's duration must be more than zero: " + duration);
     }
+    Use use = new Use(duration, frequency);
+    Budget known = uses.get(use);
+    if (known != null) {
+      return known;
+    }
+    Budget budget = compute(duration, frequency);
+    if (uses.size() < USES_REMEMBERED) {
+      uses.putIfAbsent(use, budget);
+    }
+    return budget;
+  }
+
+  private Budget compute(Duration duration, Frequency frequency) {
     BigDecimal perOccurrence = minutes(duration);
 
     // occurrences per window = numerator / denominator, kept apart so shares need one division

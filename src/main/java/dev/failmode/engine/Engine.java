@@ -1,6 +1,7 @@
 package dev.failmode.engine;
 
 import dev.failmode.budget.ErrorBudget;
+import dev.failmode.budget.ErrorBudgets;
 import dev.failmode.model.Ballot;
 import dev.failmode.model.Budget;
 import dev.failmode.model.Catalogue;
@@ -15,6 +16,7 @@ import dev.failmode.model.Parameters;
 import dev.failmode.model.Reason;
 import dev.failmode.model.Report;
 import dev.failmode.model.Result;
+import dev.failmode.model.Slo;
 import dev.failmode.model.RuleScope;
 import dev.failmode.model.Status;
 import dev.failmode.model.Suggestion;
@@ -96,8 +98,10 @@ public final class Engine {
   public Report classify(List<Catalogue> catalogues) throws RuleFailure {
     long start = System.nanoTime();
     // Files are independent, each judged in a session of its own, so they are judged in parallel.
+    // Files of one SLO share its error budget, which remembers what each duration and frequency costs.
+    ErrorBudgets budgets = new ErrorBudgets();
     FileJudgement[] judgements = new FileJudgement[catalogues.size()];
-    IntStream.range(0, catalogues.size()).parallel().forEach(i -> judgements[i] = judge(catalogues.get(i)));
+    IntStream.range(0, catalogues.size()).parallel().forEach(i -> judgements[i] = judge(catalogues.get(i), budgets));
     Report report = report(catalogues, List.of(judgements));
     log.info("classified {} failure modes of {} files in {} ms", report.results().size(), catalogues.size(),
         (System.nanoTime() - start) / 1_000_000);
@@ -143,17 +147,22 @@ public final class Engine {
 
   /** Judges one file in a session of its own; safe to call from several threads at once. */
   public FileJudgement judge(Catalogue catalogue) {
+    return judge(catalogue, new ErrorBudgets());
+  }
+
+  private FileJudgement judge(Catalogue catalogue, ErrorBudgets budgets) {
     List<Result> results = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     try {
-      classify(catalogue, results, findings);
+      classify(catalogue, budgets, results, findings);
       return new FileJudgement(results, findings, null);
     } catch (RuleFailure e) {
       return new FileJudgement(List.of(), List.of(), e);
     }
   }
 
-  private void classify(Catalogue catalogue, List<Result> results, List<Finding> findings) throws RuleFailure {
+  private void classify(Catalogue catalogue, ErrorBudgets budgets, List<Result> results, List<Finding> findings)
+      throws RuleFailure {
     KieSession session = rules.kieBase().newKieSession();
     RuleScope scope = new RuleScope();
     Firings firings = new Firings(scope);
@@ -165,7 +174,8 @@ public final class Engine {
       List<Ballot> ballots = new ArrayList<>();
       List<Verdict> verdicts = new ArrayList<>();
       int facts = 2 + parameters.size();
-      ErrorBudget errorBudget = catalogue.slo() == null ? null : ErrorBudget.of(catalogue.slo().target(), catalogue.slo().windowDays());
+      Slo slo = catalogue.slo();
+      ErrorBudget errorBudget = slo == null ? null : budgets.of(slo.target(), slo.windowDays());
       for (Component component : catalogue.components()) {
         insertIfMatched(session, component);
         facts++;
@@ -257,10 +267,16 @@ public final class Engine {
     };
   }
 
+  /** NOT OK votes first, then OK TO BREAK, then notes; by rule and message within each. */
+  private static final Comparator<Reason> REASON_ORDER = Comparator
+      .comparingInt((Reason r) -> r.vote() == null ? 2 : r.vote() == Decision.NOT_OK ? 0 : 1)
+      .thenComparing(Reason::rule).thenComparing(Reason::message);
+  private static final Comparator<Suggestion> SUGGESTION_ORDER = Comparator.comparing(Suggestion::type)
+      .thenComparing(Suggestion::rule).thenComparing(Suggestion::text);
+
   private static Result result(Ballot ballot, Decision decision, Status status, Budget budget) {
     List<Reason> reasons = ballot.reasons();
-    reasons.sort(Comparator.comparing((Reason r) -> r.vote() == null ? 2 : r.vote() == Decision.NOT_OK ? 0 : 1)
-        .thenComparing(Reason::rule).thenComparing(Reason::message));
+    reasons.sort(REASON_ORDER);
     if (decision == Decision.UNCLASSIFIED) {
       reasons.add(new Reason(dev.failmode.model.RuleDoc.NO_RULE_DECIDED.id(), null,
           "no rule decided this failure mode, so it is UNCLASSIFIED; declare what the rules need (see the notes above) "
@@ -269,7 +285,7 @@ public final class Engine {
     List<Suggestion> remediations = new ArrayList<>();
     ballot.mode().remediations().forEach(r -> remediations.add(Suggestion.declared(r)));
     List<Suggestion> suggested = ballot.suggestions();
-    suggested.sort(Comparator.comparing(Suggestion::type).thenComparing(Suggestion::rule).thenComparing(Suggestion::text));
+    suggested.sort(SUGGESTION_ORDER);
     remediations.addAll(suggested);
     return new Result(ballot.mode(), decision, status, reasons, remediations, budget);
   }

@@ -50,6 +50,17 @@ public record Frequency(BigDecimal count, Per per) {
     };
   }
 
+  // equals and hashCode written out: see package-info.java (error budgets remember uses by frequency)
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Frequency other && java.util.Objects.equals(count, other.count) && per == other.per;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * java.util.Objects.hashCode(count) + java.util.Objects.hashCode(per);
+  }
+
   /** As written in files: {@code 4/year}. */
   @Override
   public String toString() {

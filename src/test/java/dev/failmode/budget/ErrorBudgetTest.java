@@ -104,6 +104,48 @@ class ErrorBudgetTest {
     assertThatThrownBy(() -> ErrorBudget.use(new BigDecimal("99"), 30, Duration.ZERO, null)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void aRememberedUseIsTheOneComputed() {
+    ErrorBudgets budgets = new ErrorBudgets();
+    ErrorBudget budget = budgets.of(new BigDecimal("97.31"), 30);
+    Budget first = budget.use(Duration.ofMinutes(7), frequency("3", Frequency.Per.MONTH));
+
+    assertThat(budgets.of(new BigDecimal("97.31"), 30)).isSameAs(budget);
+    assertThat(budget.use(Duration.ofMinutes(7), frequency("3", Frequency.Per.MONTH))).isSameAs(first)
+        .isEqualTo(ErrorBudget.use(new BigDecimal("97.31"), 30, Duration.ofMinutes(7), frequency("3", Frequency.Per.MONTH)));
+    assertThat(budget.use(Duration.ofMinutes(7), null)).isNotEqualTo(first).satisfies(once -> assertThat(once.frequencyAssumed()).isTrue());
+  }
+
+  @Test
+  void anSloAndAFrequencyAreRememberedAsWritten() {
+    // a Budget shows the target and frequency as the file wrote them, so 99.9 and 99.90 are two
+    ErrorBudgets budgets = new ErrorBudgets();
+    ErrorBudget one = budgets.of(new BigDecimal("99.9"), 30);
+    Budget written = one.use(Duration.ofMinutes(5), frequency("2", Frequency.Per.YEAR));
+    Budget zeros = budgets.of(new BigDecimal("99.90"), 30).use(Duration.ofMinutes(5), frequency("2.0", Frequency.Per.YEAR));
+
+    assertThat(budgets.of(new BigDecimal("99.90"), 30)).isNotSameAs(one);
+    assertThat(one.use(Duration.ofMinutes(5), frequency("2.0", Frequency.Per.YEAR)).frequency().count()).hasToString("2.0");
+    assertThat(written.target()).hasToString("99.9");
+    assertThat(zeros.target()).hasToString("99.90");
+    assertThat(zeros.frequency().toString()).isEqualTo("2/year");
+    assertThat(zeros.frequency().count()).hasToString("2.0");
+    assertThat(zeros.share()).isEqualByComparingTo(written.share());
+  }
+
+  @Test
+  void pastTheLimitUsesAreComputedEachTimeAndStillRight() {
+    ErrorBudget budget = ErrorBudget.of(new BigDecimal("96.17"), 7);
+    for (int i = 1; i <= ErrorBudget.USES_REMEMBERED; i++) {
+      budget.use(Duration.ofSeconds(i), null);
+    }
+    Budget late = budget.use(Duration.ofSeconds(ErrorBudget.USES_REMEMBERED + 1L), null);
+    Budget again = budget.use(Duration.ofSeconds(ErrorBudget.USES_REMEMBERED + 1L), null);
+
+    assertThat(again).isNotSameAs(late).isEqualTo(late);
+    assertThat(budget.use(Duration.ofSeconds(1), null)).isSameAs(budget.use(Duration.ofSeconds(1), null));
+  }
+
   private static Frequency frequency(String count, Frequency.Per per) {
     return new Frequency(new BigDecimal(count), per);
   }

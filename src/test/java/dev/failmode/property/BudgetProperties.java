@@ -50,7 +50,10 @@ class BudgetProperties {
       @ForAll @IntRange(min = 1, max = 3_660) int windowDays, @ForAll @LongRange(min = 1, max = 10L * 86_400_000) long durationMillis,
       @ForAll @IntRange(min = 0, max = 4) int per, @ForAll @IntRange(min = 1, max = 10_000) int count) {
     Frequency frequency = per == 4 ? null : new Frequency(BigDecimal.valueOf(count), Frequency.Per.values()[per]);
-    Budget budget = ErrorBudget.use(BigDecimal.valueOf(targetHundredths, 2), windowDays, Duration.ofMillis(durationMillis), frequency);
+    ErrorBudget errorBudget = ErrorBudget.of(BigDecimal.valueOf(targetHundredths, 2), windowDays);
+    Budget budget = errorBudget.use(Duration.ofMillis(durationMillis), frequency);
+    // an error budget remembers its uses: asked again, it answers the same
+    assertThat(errorBudget.use(Duration.ofMillis(durationMillis), frequency)).isSameAs(budget);
 
     // budget minutes = (10000 - t) / 10000 x window x 1440
     Fraction budgetMinutes = Fraction.of(10_000L - targetHundredths, 10_000).times(Fraction.of(windowDays * 1_440L, 1));
