@@ -19,6 +19,8 @@ import java.util.Set;
  * does.
  */
 public final class Policy {
+  private static final Comparator<Violation> BY_PLACE = Comparator.comparing(Violation::location).thenComparing(Violation::kind)
+      .thenComparing(Violation::id);
   private final Set<FailOn> failOn;
 
   public Policy(Set<FailOn> failOn) {
@@ -58,33 +60,47 @@ public final class Policy {
       FailOn.ofFinding(finding.kind()).filter(failOn::contains).ifPresent(kind ->
           violations.add(new Violation(kind, finding.id(), finding.location(), finding.message(), finding.rule())));
     }
-    violations.sort(Comparator.comparing(Violation::location).thenComparing(Violation::kind).thenComparing(Violation::id));
+    violations.sort(BY_PLACE);
     return violations;
   }
 
   /** What a result violates, if anything: a result is NOT OK or UNCLASSIFIED, never both. */
   private Violation violation(Result result) {
     if (result.verdict() == Decision.NOT_OK && result.status() == Status.OPEN && failOn.contains(FailOn.OPEN_NOT_OK)) {
-      return new Violation(FailOn.OPEN_NOT_OK, result.id(), result.location(), "NOT OK and open: " + why(result), firstRule(result));
+      return violation(FailOn.OPEN_NOT_OK, "NOT OK and open: ", result);
     }
     if (result.verdict() == Decision.UNCLASSIFIED && failOn.contains(FailOn.UNCLASSIFIED)) {
-      return new Violation(FailOn.UNCLASSIFIED, result.id(), result.location(), "no rule decided it: " + why(result), firstRule(result));
+      return violation(FailOn.UNCLASSIFIED, "no rule decided it: ", result);
     }
     return null;
   }
 
-  /** Every reason for the verdict (for UNCLASSIFIED, every note), each with its rule: none is more telling than another. */
-  private static String why(Result result) {
+  /**
+   * A violation about a result that says every reason for its verdict (for UNCLASSIFIED, every
+   * note), each with its rule, none being more telling than another; its rule is the first
+   * reason's. Written with loops: a large catalogue has tens of thousands to explain.
+   */
+  private static Violation violation(FailOn kind, String opening, Result result) {
     List<Reason> reasons = reasons(result);
-    return String.join("; ", reasons.stream().map(r -> r.message() + " [" + r.rule() + "]").toList());
+    StringBuilder message = new StringBuilder(opening);
+    for (int i = 0; i < reasons.size(); i++) {
+      Reason reason = reasons.get(i);
+      message.append(i == 0 ? "" : "; ").append(reason.message()).append(" [").append(reason.rule()).append(']');
+    }
+    return new Violation(kind, result.id(), result.location(), message.toString(), reasons.isEmpty() ? "" : reasons.get(0).rule());
   }
 
-  private static String firstRule(Result result) {
-    return reasons(result).stream().map(Reason::rule).findFirst().orElse("");
-  }
-
+  /** The reasons that voted for the verdict, or every reason when none did or the verdict is UNCLASSIFIED. */
   private static List<Reason> reasons(Result result) {
-    List<Reason> votes = result.reasons().stream().filter(r -> r.vote() == result.verdict()).toList();
-    return result.verdict() == Decision.UNCLASSIFIED || votes.isEmpty() ? result.reasons() : votes;
+    if (result.verdict() == Decision.UNCLASSIFIED) {
+      return result.reasons();
+    }
+    List<Reason> votes = new ArrayList<>(result.reasons().size());
+    for (Reason reason : result.reasons()) {
+      if (reason.vote() == result.verdict()) {
+        votes.add(reason);
+      }
+    }
+    return votes.isEmpty() ? result.reasons() : votes;
   }
 }
