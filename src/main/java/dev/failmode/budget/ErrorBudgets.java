@@ -1,6 +1,7 @@
 package dev.failmode.budget;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,31 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * several threads at once.
  */
 public final class ErrorBudgets {
-  private final Map<Key, ErrorBudget> budgets = new ConcurrentHashMap<>();
+  // keyed by target and window as written: 99.9 and 99.90 are two, as a budget shows the target the file wrote
+  private final Map<List<Object>, ErrorBudget> budgets = new ConcurrentHashMap<>();
 
   /** The budget of an SLO of {@code targetPercent} over {@code windowDays}, made at the first asking. */
   public ErrorBudget of(BigDecimal targetPercent, int windowDays) {
-    return budgets.computeIfAbsent(new Key(targetPercent, windowDays), key -> ErrorBudget.of(key.target, key.windowDays));
-  }
-
-  /** An SLO as written: 99.9 and 99.90 are two, as their budgets show the target the way the file wrote it. */
-  private static final class Key {
-    private final BigDecimal target;
-    private final int windowDays;
-
-    Key(BigDecimal target, int windowDays) {
-      this.target = target;
-      this.windowDays = windowDays;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key other && target.equals(other.target) && windowDays == other.windowDays;
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * target.hashCode() + windowDays;
-    }
+    return budgets.computeIfAbsent(List.of(targetPercent, windowDays), key -> ErrorBudget.of(targetPercent, windowDays));
   }
 }
