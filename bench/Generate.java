@@ -3,6 +3,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -10,7 +11,13 @@ import java.util.Random;
  * MODES failure modes spread evenly over FILES files, each file a system with components of
  * ten failure modes, every field varied from a fixed seed (the same arguments give the same bytes).
  *
- *   java bench/Generate.java OUT_DIR MODES FILES [SEED]
+ * With --rich, a catalogue unlike that one, to try the bounds on other shapes: files of uneven
+ * size in nested folders (.yaml and .yml), components of 1 to 40 modes, every optional field of
+ * the format (claims, waivers, incidents with dates, several remediations, blast radius, mixed
+ * duration units, daily frequencies, targets written "99.95%"), and quoted, multi-line and
+ * non-ASCII text.
+ *
+ *   java bench/Generate.java [--rich] OUT_DIR MODES FILES [SEED]
  *   java bench/Generate.java target/bench/100k 100000 1000
  *
  * A single-file Java program: it needs nothing but the JDK.
@@ -30,9 +37,11 @@ public final class Generate {
 
   private Generate() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] arguments) throws IOException {
+    boolean rich = arguments.length > 0 && arguments[0].equals("--rich");
+    String[] args = rich ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
     if (args.length < 3) {
-      System.err.println("usage: java bench/Generate.java OUT_DIR MODES FILES [SEED]");
+      System.err.println("usage: java bench/Generate.java [--rich] OUT_DIR MODES FILES [SEED]");
       System.exit(2);
     }
     Path out = Path.of(args[0]);
@@ -40,6 +49,10 @@ public final class Generate {
     int files = Integer.parseInt(args[2]);
     Random random = new Random(args.length > 3 ? Long.parseLong(args[3]) : 42L);
     Files.createDirectories(out);
+    if (rich) {
+      rich(out, modes, files, random);
+      return;
+    }
     int perFile = (modes + files - 1) / files;
     int written = 0;
     for (int f = 0; f < files && written < modes; f++) {
@@ -85,6 +98,105 @@ public final class Generate {
       }
     }
     System.out.println("wrote " + written + " failure modes in " + Math.min(files, (modes + perFile - 1) / perFile) + " files to " + out);
+  }
+
+  private static final String[] ALL_PER = {"year", "month", "week", "day"};
+  private static final String[] BLAST = {"instance", "host", "zone", "cluster", "region", "global"};
+  private static final String[] MATURITY = {"new", "maturing", "mature"};
+  private static final String[] ROLES = {"control-plane", "data-plane", "storage", "proxy", "networking", "scheduler", "observability",
+      "batch", "other"};
+  private static final String[] REMEDIATION_TYPES = {"config-change", "upstream-fix", "workaround", "process", "monitoring"};
+  private static final String[] REMEDIATION_STATUSES = {"planned", "in-progress", "done"};
+
+  /** The --rich catalogue: see the class comment. */
+  private static void rich(Path out, int modes, int files, Random random) throws IOException {
+    Files.createDirectories(out.resolve("teams/platform"));
+    int written = 0;
+    for (int f = 0; f < files && written < modes; f++) {
+      // half to one and a half times an even share, the last file taking what is left
+      int left = files - f;
+      int here = left == 1 ? modes - written
+          : Math.max(1, Math.min(modes - written - (left - 1), (int) ((modes - written) / left * (0.5 + random.nextDouble()))));
+      String folder = f % 3 == 0 ? "teams/" : f % 3 == 1 ? "teams/platform/" : "";
+      Path file = out.resolve(folder + "service-" + f + (f % 2 == 0 ? ".yaml" : ".yml"));
+      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        w.write("# a generated service (bench/Generate.java --rich)\napiVersion: failmode/v1\nkind: FailureModes\nmetadata:\n"
+            + "  name: \"service-" + f + "\"\n  owner: team-" + (f % 11) + "\n  description: |\n"
+            + "    A service with \"quotes\", a check mark \u2713 and a second line.\n    Its second line.\n");
+        if (random.nextInt(5) > 0) {
+          String target = random.nextBoolean() ? "\"99." + (10 + random.nextInt(90)) + "%\"" : "99." + random.nextInt(100);
+          w.write("slo:\n  target: " + target + "\n" + (random.nextBoolean() ? "  window: " + (1 + random.nextInt(400)) + "d\n" : ""));
+        }
+        w.write("components:\n");
+        for (int component = 0, m = 0; m < here; component++) {
+          w.write("  - name: component-" + component + "\n    software: software-" + random.nextInt(9) + "\n    version: \"1."
+              + random.nextInt(30) + "\"\n    maturity: " + pick(MATURITY, random) + "\n    usage: " + pick(USAGE, random)
+              + "\n    role: " + pick(ROLES, random) + "\n    stateless: " + random.nextBoolean() + "\n");
+          if (random.nextBoolean()) {
+            w.write("    tolerance: " + (1 + random.nextInt(90)) + "m\n");
+          }
+          w.write("    failureModes:\n");
+          for (int k = 0, inComponent = Math.min(here - m, 1 + random.nextInt(40)); k < inComponent; k++, m++) {
+            richMode(w, f, m, k, random);
+          }
+        }
+      }
+      written += here;
+    }
+    System.out.println("wrote " + written + " failure modes in " + files + " files (rich) to " + out);
+  }
+
+  private static void richMode(Writer w, int f, int m, int k, Random random) throws IOException {
+    w.write("      - id: mode-" + k + "-" + Integer.toHexString(random.nextInt()) + "\n        description: \"mode " + k
+        + ": \u00e9t\u00e9, \u4e2d\u6587, a tab\\t and a colon: here\"\n        effect: " + pick(EFFECTS, random) + "\n");
+    if (random.nextInt(4) > 0) {
+      w.write("        phase: " + pick(PHASES, random) + "\n");
+    }
+    if (random.nextInt(4) > 0) {
+      w.write("        cause: " + pick(CAUSES, random) + "\n");
+    }
+    if (random.nextInt(5) > 0) {
+      int unit = random.nextInt(4);
+      w.write("        duration: " + (unit == 0 ? (1 + random.nextInt(3600)) + "s" : unit == 1 ? (1 + random.nextInt(300)) + "m"
+          : unit == 2 ? (1 + random.nextInt(48)) + "h" : (1 + random.nextInt(3)) + "d") + "\n");
+    }
+    if (random.nextInt(5) > 0) {
+      w.write("        frequency: " + (1 + random.nextInt(30)) + "/" + pick(ALL_PER, random) + "\n");
+    }
+    if (random.nextInt(6) > 0) {
+      w.write("        userImpact: " + pick(IMPACTS, random) + "\n");
+    }
+    if (random.nextBoolean()) {
+      w.write("        detection: " + pick(DETECTION, random) + "\n");
+    }
+    if (random.nextBoolean()) {
+      w.write("        blastRadius: " + pick(BLAST, random) + "\n");
+    }
+    if (random.nextInt(4) == 0) {
+      w.write("        tolerance: " + (1 + random.nextInt(60)) + "m\n");
+    }
+    if (random.nextInt(3) == 0) {
+      w.write("        claim: " + (random.nextBoolean() ? "ok-to-break" : "not-ok") + "\n");
+    }
+    if (random.nextInt(6) == 0) {
+      w.write("        incidents:\n");
+      for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+        w.write("          - id: INC-" + f + "-" + m + "-" + i + "\n            date: 2025-0" + (1 + random.nextInt(9)) + "-1"
+            + random.nextInt(10) + "\n            summary: it happened\n            remediated: " + random.nextBoolean() + "\n");
+      }
+    }
+    if (random.nextInt(3) == 0) {
+      w.write("        remediations:\n");
+      for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+        w.write("          - type: " + pick(REMEDIATION_TYPES, random) + "\n            description: remedy " + i
+            + "\n            status: " + pick(REMEDIATION_STATUSES, random) + "\n"
+            + (random.nextBoolean() ? "            ref: https://example.org/issue/" + i + "\n" : ""));
+      }
+    }
+    if (random.nextInt(8) == 0) {
+      w.write("        waiver:\n          reason: accepted for now\n          owner: owner@example.org\n          expires: "
+          + (random.nextBoolean() ? "2027" : "2025") + "-0" + (1 + random.nextInt(9)) + "-15\n");
+    }
   }
 
   private static String pick(String[] values, Random random) {
