@@ -176,11 +176,16 @@ public final class Engine {
       int facts = 2 + parameters.size();
       Slo slo = catalogue.slo();
       ErrorBudget errorBudget = slo == null ? null : budgets.of(slo.target(), slo.windowDays());
+      boolean budgetsAreFacts = rules.matches(Budget.class);
       for (Component component : catalogue.components()) {
         insertIfMatched(session, component);
         facts++;
         for (FailureMode mode : component.failureModes()) {
           Budget budget = errorBudget == null || mode.duration() == null ? null : errorBudget.use(mode.duration(), mode.frequency());
+          if (budget != null && budgetsAreFacts) {
+            // a remembered Budget is shared by modes alike, and a session keeps one fact per object: each mode gets its own
+            budget = copy(budget);
+          }
           Ballot ballot = new Ballot(scope, mode);
           Verdict verdict = new Verdict(ballot, component, catalogue, budget);
           ballots.add(ballot);
@@ -219,6 +224,11 @@ public final class Engine {
     } finally {
       session.dispose();
     }
+  }
+
+  private static Budget copy(Budget b) {
+    return new Budget(b.target(), b.windowDays(), b.duration(), b.frequency(), b.frequencyAssumed(), b.budgetMinutes(),
+        b.minutesPerOccurrence(), b.occurrencesPerWindow(), b.minutesPerWindow(), b.occurrenceShare(), b.share());
   }
 
   /**

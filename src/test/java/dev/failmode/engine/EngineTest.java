@@ -109,6 +109,35 @@ class EngineTest {
   }
 
   @Test
+  void everyFailureModeIsABudgetFactOfItsOwnEvenWhenItsArithmeticIsRemembered() throws Exception {
+    // error budgets remember what a duration and frequency cost; two modes alike must still be two facts
+    RuleBase rules = compile(pack("count", """
+        rule "budgets" when $v : Verdict( budget != null ) $n : Number() from accumulate( Budget(), count(1) )
+        then $v.note("budgets: " + $n); end
+        """));
+    Path file = Files.writeString(dir.resolve("alike.yaml"), """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata: {name: alike}
+        slo: {target: 99.9, window: 30d}
+        components:
+          - name: web
+            failureModes:
+              - {id: one, description: first, effect: crash, duration: 5m, frequency: 1/month}
+              - {id: two, description: second, effect: crash, duration: 5m, frequency: 1/month}
+              - {id: three, description: third, effect: slow, duration: 7m}
+        """);
+    List<Catalogue> alike = new CatalogueLoader(dir).load(List.of(file)).catalogues();
+
+    Report report = new Engine(rules, ParameterValues.resolve(rules.packs(), Map.of()), Fixtures.TODAY).classify(alike);
+
+    assertThat(report.results()).hasSize(3).allSatisfy(r -> assertThat(r.reasons()).filteredOn(reason -> reason.rule().equals("count/budgets"))
+        .extracting(reason -> reason.message()).containsExactly("budgets: 3"));
+    // results sort by id: one, three, two; the two alike share equal arithmetic
+    assertThat(report.results().get(0).budget()).isEqualTo(report.results().get(2).budget());
+  }
+
+  @Test
   void everyFailureModeGivesExactlyOneResultEvenWhenNoRuleFires() throws Exception {
     RuleBase rules = compile(pack("silent", """
         rule "never" when $v : Verdict( mode.id == "no-such-mode" ) then $v.notOk("never"); end
