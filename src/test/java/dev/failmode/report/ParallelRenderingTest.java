@@ -61,8 +61,19 @@ class ParallelRenderingTest {
                   expires: 2020-01-01
         """, StandardCharsets.UTF_8);
     Report multiLine = Fixtures.classify(lines, Path.of("examples"));
+    // enough items for several runs of a generator (32 in JSON, 128 in YAML) and a short last one
+    StringBuilder many = new StringBuilder("apiVersion: failmode/v1\nkind: FailureModes\nmetadata: {name: many}\n"
+        + "slo: {target: 99.9}\ncomponents:\n  - name: web\n    failureModes:\n");
+    for (int i = 0; i < 300; i++) {
+      many.append("      - {id: mode-").append(i).append(", description: \"mode ").append(i).append(", \u00e9t\u00e9\", effect: ")
+          .append(i % 3 == 0 ? "stale-data" : "crash").append(", userImpact: outage, duration: ").append(1 + i % 50).append("m}\n");
+    }
+    Path manyFile = lines.resolveSibling("many.yaml");
+    java.nio.file.Files.writeString(manyFile, many, StandardCharsets.UTF_8);
+    Report runs = Fixtures.classify(manyFile);
     return Stream.of("json", "yaml").flatMap(format -> Stream.of(
         Arguments.of(format, "line breaks", multiLine),
+        Arguments.of(format, "300 failure modes, several runs", runs),
         Arguments.of(format, "examples and the core fixtures", Fixtures.classify(Path.of("examples"),
             Path.of("rules/core/tests/small-oks-add-up/fires-five-small-oks.yaml"))),
         Arguments.of(format, "hostile text", Fixtures.classify(Path.of("src/test/resources/hostile-text/hostile.yaml"),
