@@ -112,7 +112,8 @@ public final class Generate {
   private static void rich(Path out, int modes, int files, Random random) throws IOException {
     Files.createDirectories(out.resolve("teams/platform"));
     int written = 0;
-    for (int f = 0; f < files && written < modes; f++) {
+    int f = 0;
+    for (; f < files && written < modes; f++) {
       // half to one and a half times an even share, the last file taking what is left
       int left = files - f;
       int here = left == 1 ? modes - written
@@ -143,7 +144,7 @@ public final class Generate {
       }
       written += here;
     }
-    System.out.println("wrote " + written + " failure modes in " + files + " files (rich) to " + out);
+    System.out.println("wrote " + written + " failure modes in " + f + " files (rich) to " + out);
   }
 
   private static void richMode(Writer w, int f, int m, int k, Random random) throws IOException {
