@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Error-budget arithmetic: pure functions, no I/O.
+ * Error-budget arithmetic: pure functions, no I/O. A budget remembers the uses it has worked out,
+ * which changes how fast it answers, never what.
  *
  * <p>budget minutes = (1 - target/100) x window minutes, so 99.99% over 365d is 52.56 minutes.
  * Shares are computed as one division of exact products, so a share that is exactly 25% or 50%
