@@ -39,11 +39,7 @@ class RulesAndTestCommandsTest {
 
   @Test
   void rulesDocKeepsAPacksTextFromBecomingHtmlOrBreakingATable() throws Exception {
-    Path pack = Files.createDirectories(dir.resolve("odd"));
-    Files.writeString(pack.resolve("pack.yaml"), "id: odd\nversion: 1.0.0\ndescription: run it with <flags> & see\n");
-    Files.writeString(pack.resolve("rules.drl"), """
-        package dev.failmode.packs.odd;
-        import dev.failmode.model.*;
+    Path pack = pack("odd", "1.0.0", "run it with <flags> & see", """
         rule "pipes"
           @id("pipes") @title("a | b <i>c</i>") @description("use `-c <config>`")
         when $v : Verdict() then $v.note("x"); end
@@ -83,15 +79,11 @@ class RulesAndTestCommandsTest {
 
   @Test
   void aFailingFixtureAndMissingCoverageFailTheTest() throws Exception {
-    Path pack = dir.resolve("mine");
-    Files.createDirectories(pack.resolve("tests/crash-not-ok"));
-    Files.writeString(pack.resolve("pack.yaml"), "id: mine\nversion: 0.1.0\ndescription: a pack with a wrong fixture\n");
-    Files.writeString(pack.resolve("rules.drl"), """
-        package dev.failmode.packs.mine;
-        import dev.failmode.model.*;
+    Path pack = pack("mine", "0.1.0", "a pack with a wrong fixture", """
         rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
         rule "never-tested" @kind("note") when $v : Verdict( mode.effect == Effect.SLOW ) then $v.note("slow"); end
         """);
+    Files.createDirectories(pack.resolve("tests/crash-not-ok"));
     Files.writeString(pack.resolve("tests/crash-not-ok/ok-to-break-wrongly.yaml"), """
         apiVersion: failmode/v1
         kind: FailureModes
@@ -116,14 +108,10 @@ class RulesAndTestCommandsTest {
 
   @Test
   void junitOfAFailingFixtureIsWellFormedWhateverItsMessagesHold() throws Exception {
-    Path pack = dir.resolve("odd");
-    Files.createDirectories(pack.resolve("tests/crash-not-ok"));
-    Files.writeString(pack.resolve("pack.yaml"), "id: odd\nversion: 0.1.0\ndescription: a fixture whose problem quotes a control character\n");
-    Files.writeString(pack.resolve("rules.drl"), """
-        package dev.failmode.packs.odd;
-        import dev.failmode.model.*;
+    Path pack = pack("odd", "0.1.0", "a fixture whose problem quotes a control character", """
         rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
         """);
+    Files.createDirectories(pack.resolve("tests/crash-not-ok"));
     Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-crash.yaml"), """
         apiVersion: failmode/v1
         kind: FailureModes
@@ -144,5 +132,13 @@ class RulesAndTestCommandsTest {
     var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(junit.out())));
     assertThat(xml.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
         .contains("unknown key 'own\uFFFDer'");
+  }
+
+  /** A pack of one DRL file under the test's folder: its manifest, and {@code rules} after the package and import lines. */
+  private Path pack(String id, String version, String description, String rules) throws Exception {
+    Path pack = Files.createDirectories(dir.resolve(id));
+    Files.writeString(pack.resolve("pack.yaml"), "id: " + id + "\nversion: " + version + "\ndescription: " + description + "\n");
+    Files.writeString(pack.resolve("rules.drl"), "package dev.failmode.packs." + id + ";\nimport dev.failmode.model.*;\n" + rules);
+    return pack;
   }
 }
