@@ -39,7 +39,7 @@ final class PacksCommand implements Callable<Integer> {
       Setup setup = Setup.of(packs, java.util.List.of(dev.failmode.engine.PackLoader.DEFAULT_PACK), Map.of());
       PrintWriter out = spec.commandLine().getOut();
       for (RulePack pack : setup.packs) {
-        out.println(pack.id() + " " + pack.manifest().version() + "  " + pack.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+        out.println(pack.id() + " " + pack.manifest().version() + "  " + dev.failmode.model.Wire.name(pack.kind())
             + "  " + pack.origin() + (pack.sha256() == null ? "" : "  sha256:" + pack.sha256())
             + (setup.trusted.contains(pack.id()) ? "  trusted" : ""));
       }

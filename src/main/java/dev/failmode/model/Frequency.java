@@ -2,7 +2,6 @@ package dev.failmode.model;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Locale;
 
 /**
  * How often a failure mode is expected: {@code count} occurrences per {@code per}, written
@@ -64,6 +63,6 @@ public record Frequency(BigDecimal count, Per per) {
   /** As written in files: {@code 4/year}. */
   @Override
   public String toString() {
-    return count.stripTrailingZeros().toPlainString() + "/" + per.name().toLowerCase(Locale.ROOT);
+    return count.stripTrailingZeros().toPlainString() + "/" + Wire.name(per);
   }
 }

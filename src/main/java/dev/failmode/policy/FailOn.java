@@ -1,7 +1,7 @@
 package dev.failmode.policy;
 
 import dev.failmode.model.Finding;
-import java.util.Locale;
+import dev.failmode.model.Wire;
 import java.util.Optional;
 
 /** One kind of thing the policy of {@code failmode check} can fail on; {@code --fail-on} chooses among them. */
@@ -20,7 +20,7 @@ public enum FailOn {
   /** As written on the command line and in reports: {@code open-not-ok}. */
   @Override
   public String toString() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return Wire.name(this);
   }
 
   /** The kind of policy violation a finding of this kind is, if any. */

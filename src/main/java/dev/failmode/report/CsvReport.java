@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One row per failure mode, in the columns of an FMEA worksheet: what fails and how, its
@@ -72,7 +71,7 @@ final class CsvReport implements ReportWriter {
     cells.add(b == null ? "" : Text.rounded(b.budgetMinutes()).toPlainString());
     cells.add(b == null ? "" : Text.rounded(b.share()).toPlainString());
     cells.add(r.verdict().name());
-    cells.add(r.status() == null ? "" : r.status().name().toLowerCase(Locale.ROOT));
+    cells.add(r.status() == null ? "" : Wire.name(r.status()));
     cells.add(String.join(" ", r.decidingRules()));
     cells.add(safe(String.join(" | ", r.reasons().stream().map(Reason::message).toList())));
     cells.add(safe(String.join(" | ", r.remediations().stream()

@@ -3,6 +3,7 @@ package dev.failmode.report;
 import dev.failmode.model.Location;
 import dev.failmode.model.Report;
 import dev.failmode.model.Result;
+import dev.failmode.model.Wire;
 import dev.failmode.policy.Judgement;
 import dev.failmode.policy.Violation;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class GithubReport implements ReportWriter {
     for (Result result : report.results()) {
       text.append(result.location()).append(": ").append(result.id()).append(": ").append(result.verdict().label());
       if (result.status() != null) {
-        text.append(" (").append(result.status().name().toLowerCase(java.util.Locale.ROOT)).append(')');
+        text.append(" (").append(Wire.name(result.status())).append(')');
       }
       List<String> rules = result.decidingRules();
       text.append(rules.isEmpty() ? "" : " [" + String.join(", ", rules) + "]").append('\n');

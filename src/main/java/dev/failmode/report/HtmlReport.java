@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -190,7 +189,7 @@ final class HtmlReport implements ReportWriter {
     }
     String violation = String.join(", ", judgement.violations(r).stream().map(v -> v.kind().toString()).toList());
     return new Row(r.id(), anchor("mode-" + r.id()), r.mode().system(), r.mode().component(), r.mode().id(), r.mode().description(),
-        r.verdict().label(), css(r.verdict()), r.status() == null ? "" : r.status().name().toLowerCase(Locale.ROOT),
+        r.verdict().label(), css(r.verdict()), r.status() == null ? "" : Wire.name(r.status()),
         b == null ? "" : Text.percent(b.share()), b == null ? "-1" : b.share().toPlainString(),
         b == null ? "" : Text.minutes(b.minutesPerWindow()), r.location().toString(), r.location().file(), reasons, remedies,
         b == null ? "" : b.arithmetic(), violation, r.mode().effect() == null ? "" : Wire.name(r.mode().effect()),

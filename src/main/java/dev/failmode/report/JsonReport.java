@@ -37,7 +37,6 @@ import java.nio.charset.StandardCharsets;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -569,7 +568,7 @@ final class JsonReport implements ReportWriter {
     string(json, F_DESCRIPTION, result.mode().description());
     string(json, F_EFFECT, Wire.name(result.mode().effect()));
     string(json, F_VERDICT, result.verdict().name());
-    string(json, F_STATUS, result.status() == null ? null : result.status().name().toLowerCase(Locale.ROOT));
+    string(json, F_STATUS, result.status() == null ? null : Wire.name(result.status()));
     json.writeFieldName(F_DECIDEDBY);
     json.writeStartArray();
     for (String rule : result.decidingRules()) {

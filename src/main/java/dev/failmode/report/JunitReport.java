@@ -5,13 +5,13 @@ import dev.failmode.model.Finding;
 import dev.failmode.model.Reason;
 import dev.failmode.model.Report;
 import dev.failmode.model.Result;
+import dev.failmode.model.Wire;
 import dev.failmode.policy.Judgement;
 import dev.failmode.policy.Violation;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -147,7 +147,7 @@ final class JunitReport implements ReportWriter {
   private static String details(Result result) {
     StringBuilder text = new StringBuilder(result.verdict().label());
     if (result.status() != null) {
-      text.append(" (").append(result.status().name().toLowerCase(Locale.ROOT)).append(')');
+      text.append(" (").append(Wire.name(result.status())).append(')');
     }
     text.append('\n');
     for (Reason reason : result.reasons()) {

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -129,7 +128,7 @@ final class MarkdownReport implements ReportWriter {
       for (Result result : list) {
         md.append("- ").append(Markdown.code(result.mode().id()));
         if (result.status() != null) {
-          md.append(" **").append(result.status().name().toLowerCase(Locale.ROOT)).append("**");
+          md.append(" **").append(Wire.name(result.status())).append("**");
         }
         md.append(" — ").append(Markdown.text(result.mode().description())).append(" (")
             .append(Markdown.fileLink(result.location().file(), result.location().line())).append(")\n");

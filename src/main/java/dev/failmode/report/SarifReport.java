@@ -13,6 +13,7 @@ import dev.failmode.model.Reason;
 import dev.failmode.model.Report;
 import dev.failmode.model.Result;
 import dev.failmode.model.RuleDoc;
+import dev.failmode.model.Wire;
 import dev.failmode.policy.Judgement;
 import dev.failmode.policy.Violation;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -184,7 +184,7 @@ final class SarifReport implements ReportWriter {
             .orElse(RuleDoc.NO_RULE_DECIDED.id()));
     StringBuilder message = new StringBuilder(result.id()).append(" is ").append(result.verdict().label());
     if (result.status() != null) {
-      message.append(" (").append(result.status().name().toLowerCase(Locale.ROOT)).append(')');
+      message.append(" (").append(Wire.name(result.status())).append(')');
     }
     Reason first = result.reasons().stream().filter(r -> r.rule().equals(rule)).findFirst().orElse(null);
     if (first != null) {
@@ -214,7 +214,7 @@ final class SarifReport implements ReportWriter {
     json.writeObjectFieldStart("properties");
     json.writeStringField("verdict", result.verdict().name());
     if (result.status() != null) {
-      json.writeStringField("status", result.status().name().toLowerCase(Locale.ROOT));
+      json.writeStringField("status", Wire.name(result.status()));
     }
     json.writeArrayFieldStart("decidedBy");
     for (String r : result.decidingRules()) {

@@ -17,7 +17,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -159,7 +158,7 @@ final class TextReport implements ReportWriter {
     Map<Status, Long> statuses = new EnumMap<>(Status.class);
     report.results().stream().filter(r -> r.status() != null).forEach(r -> statuses.merge(r.status(), 1L, Long::sum));
     String statusText = statuses.isEmpty() ? "" : statuses.entrySet().stream()
-        .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+        .map(e -> e.getValue() + " " + Wire.name(e.getKey()))
         .collect(Collectors.joining(", ", " (", ")"));
     text.append(summary.failureModes()).append(summary.failureModes() == 1 ? " failure mode" : " failure modes").append(" in ")
         .append(report.catalogues().size()).append(report.catalogues().size() == 1 ? " file: " : " files: ")
@@ -198,7 +197,7 @@ final class TextReport implements ReportWriter {
     }
 
     String status(Status status) {
-      String name = status.name().toLowerCase(Locale.ROOT);
+      String name = Wire.name(status);
       return status == Status.OPEN ? wrap("31", name) : wrap("36", name);
     }
 
