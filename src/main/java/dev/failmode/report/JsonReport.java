@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.BufferRecycler;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter.Indenter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -203,7 +202,7 @@ final class JsonReport implements ReportWriter {
     json.writeStartObject();
     head(json, report);
     json.writeArrayFieldStart("results");
-    writeAll(json, report.results(), JsonReport::result);
+    writeAll(json, report.results(), JsonReport::result, JsonReport::result);
     json.writeEndArray();
     tail(json, report);
     json.writeObjectFieldStart("policy");
@@ -282,6 +281,11 @@ final class JsonReport implements ReportWriter {
     void write(JsonGenerator json, T item) throws IOException;
   }
 
+  /** Writes one item as a JSON value in UTF-8 bytes, the item's own braces {@code level} levels deep. */
+  private interface BytesItem<T> {
+    void write(Utf8Json json, T item, int level);
+  }
+
   // Items rendered at once, in parallel: enough to keep two cores busy, few enough to bound memory.
   private static final int BATCH = 4_096;
   // Items a JSON generator renders at a time, within a batch: a generator per item cost a fifth of the writing
@@ -296,16 +300,34 @@ final class JsonReport implements ReportWriter {
    * ParallelRenderingTest hold it so), in about half the time on two cores, which a report of
    * 100,000 failure modes notices.
    */
-  private <T> void writeAll(JsonGenerator json, List<T> items, Item<T> item) throws IOException {
-    if (items.size() < parallelFrom || factory instanceof YAMLFactory) {
+  private <T> void writeAll(JsonGenerator json, List<T> items, Item<T> item, BytesItem<T> bytesItem) throws IOException {
+    if (factory instanceof YAMLFactory) {
       for (T t : items) {
         item.write(json, t);
       }
       return;
     }
     int depth = json.getOutputContext().getNestingDepth();
-    boolean bytes = json.getOutputTarget() instanceof OutputStream;
-    inOrder(items, JSON_RUN, run -> render(run, item, depth, bytes), json::writeRawValue);
+    if (json.getOutputTarget() instanceof OutputStream) {
+      if (items.isEmpty()) {
+        return;
+      }
+      // a buffer per thread for the list, which remembers the pieces its items share
+      ThreadLocal<Utf8Json> buffers = ThreadLocal.withInitial(() -> new Utf8Json(65_536));
+      if (items.size() < parallelFrom) {
+        json.writeRawValue(render(items, bytesItem, depth, buffers.get()));
+      } else {
+        inOrder(items, JSON_RUN, run -> render(run, bytesItem, depth, buffers.get()), json::writeRawValue);
+      }
+      return;
+    }
+    if (items.size() < parallelFrom) {
+      for (T t : items) {
+        item.write(json, t);
+      }
+      return;
+    }
+    inOrder(items, JSON_RUN, run -> render(run, item, depth), json::writeRawValue);
   }
 
   /** Where rendered items go, in order. */
@@ -329,31 +351,35 @@ final class JsonReport implements ReportWriter {
   }
 
   /**
-   * A run of items of an array {@code depth} levels deep, as JSON: the items with the separators
-   * and indentation the array's own generator would put between them, so that the run written as
-   * one raw value reads as the items written one by one. As UTF-8 bytes for a generator that
-   * writes bytes, else as text.
+   * A run of items of an array {@code depth} levels deep, as JSON text: the items with the
+   * separators and indentation the array's own generator would put between them, so that the run
+   * written as one raw value reads as the items written one by one.
    */
-  private <T> SerializableString render(List<T> run, Item<T> item, int depth, boolean bytes) {
+  private <T> SerializableString render(List<T> run, Item<T> item, int depth) {
     // the run is written as the items of an array one level up, and the array's opening bracket
     // and the first item's indentation are cut off: "[" and a new line with the indentation
     int opening = 2 + 2 * depth;
-    try {
-      if (bytes) {
-        try (ByteArrayBuilder utf8 = new ByteArrayBuilder(JSON_BUFFERS.get(), 2_048 * run.size())) {
-          writeRun(factory.createGenerator(utf8, JsonEncoding.UTF8), run, item, depth);
-          byte[] all = utf8.toByteArray();
-          return new Utf8(java.util.Arrays.copyOfRange(all, opening, all.length));
-        }
-      }
-      // Jackson's own writer: StringWriter's StringBuffer takes a lock on every write
-      try (SegmentedStringWriter text = new SegmentedStringWriter(JSON_BUFFERS.get())) {
-        writeRun(factory.createGenerator(text), run, item, depth);
-        return new SerializedString(text.getAndClear().substring(opening));
-      }
+    // Jackson's own writer: StringWriter's StringBuffer takes a lock on every write
+    try (SegmentedStringWriter text = new SegmentedStringWriter(JSON_BUFFERS.get())) {
+      writeRun(factory.createGenerator(text), run, item, depth);
+      return new SerializedString(text.getAndClear().substring(opening));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // writing to memory does not fail
     }
+  }
+
+  /** The same as UTF-8 bytes, written by {@link Utf8Json}: what a report written to a file or a pipe takes. */
+  private static <T> SerializableString render(List<T> run, BytesItem<T> item, int depth, Utf8Json json) {
+    json.reset();
+    boolean first = true;
+    for (T t : run) {
+      if (!first) {
+        json.item(depth, false);
+      }
+      item.write(json, t, depth);
+      first = false;
+    }
+    return new Utf8(json.toByteArray());
   }
 
   private <T> void writeRun(JsonGenerator generator, List<T> run, Item<T> item, int depth) throws IOException {
@@ -501,7 +527,7 @@ final class JsonReport implements ReportWriter {
 
   private void violations(JsonGenerator json, String name, List<Violation> violations) throws IOException {
     json.writeArrayFieldStart(name);
-    writeAll(json, violations, JsonReport::violation);
+    writeAll(json, violations, JsonReport::violation, JsonReport::violation);
     json.writeEndArray();
   }
 
@@ -624,5 +650,120 @@ final class JsonReport implements ReportWriter {
       json.writeEndObject();
     }
     json.writeEndObject();
+  }
+
+  // The same names for Utf8Json, with their new line and indentation at every level.
+  private static final Utf8Json.Name N_BUDGET = new Utf8Json.Name("budget");
+  private static final Utf8Json.Name N_BUDGETMINUTES = new Utf8Json.Name("budgetMinutes");
+  private static final Utf8Json.Name N_COMPONENT = new Utf8Json.Name("component");
+  private static final Utf8Json.Name N_DECIDEDBY = new Utf8Json.Name("decidedBy");
+  private static final Utf8Json.Name N_DECLARED = new Utf8Json.Name("declared");
+  private static final Utf8Json.Name N_DESCRIPTION = new Utf8Json.Name("description");
+  private static final Utf8Json.Name N_EFFECT = new Utf8Json.Name("effect");
+  private static final Utf8Json.Name N_FAILUREMODE = new Utf8Json.Name("failureMode");
+  private static final Utf8Json.Name N_FILE = new Utf8Json.Name("file");
+  private static final Utf8Json.Name N_FREQUENCYASSUMED = new Utf8Json.Name("frequencyAssumed");
+  private static final Utf8Json.Name N_ID = new Utf8Json.Name("id");
+  private static final Utf8Json.Name N_KIND = new Utf8Json.Name("kind");
+  private static final Utf8Json.Name N_LINE = new Utf8Json.Name("line");
+  private static final Utf8Json.Name N_MESSAGE = new Utf8Json.Name("message");
+  private static final Utf8Json.Name N_MINUTESPEROCCURRENCE = new Utf8Json.Name("minutesPerOccurrence");
+  private static final Utf8Json.Name N_MINUTESPERWINDOW = new Utf8Json.Name("minutesPerWindow");
+  private static final Utf8Json.Name N_OCCURRENCESHARE = new Utf8Json.Name("occurrenceShare");
+  private static final Utf8Json.Name N_OCCURRENCESPERWINDOW = new Utf8Json.Name("occurrencesPerWindow");
+  private static final Utf8Json.Name N_REASONS = new Utf8Json.Name("reasons");
+  private static final Utf8Json.Name N_REF = new Utf8Json.Name("ref");
+  private static final Utf8Json.Name N_REMEDIATIONS = new Utf8Json.Name("remediations");
+  private static final Utf8Json.Name N_RULE = new Utf8Json.Name("rule");
+  private static final Utf8Json.Name N_SHARE = new Utf8Json.Name("share");
+  private static final Utf8Json.Name N_STATUS = new Utf8Json.Name("status");
+  private static final Utf8Json.Name N_SYSTEM = new Utf8Json.Name("system");
+  private static final Utf8Json.Name N_TEXT = new Utf8Json.Name("text");
+  private static final Utf8Json.Name N_TYPE = new Utf8Json.Name("type");
+  private static final Utf8Json.Name N_VERDICT = new Utf8Json.Name("verdict");
+  private static final Utf8Json.Name N_VOTE = new Utf8Json.Name("vote");
+
+  /** {@link #violation(JsonGenerator, Violation)} as bytes; the two write the same text. */
+  private static void violation(Utf8Json json, Violation v, int level) {
+    int in = level + 1;
+    json.startObject();
+    json.field(N_KIND, in, true).string(v.kind().toString());
+    json.field(N_ID, in, false).string(v.id());
+    json.field(N_FILE, in, false).string(v.location().file());
+    json.field(N_LINE, in, false).number(v.location().line());
+    json.field(N_RULE, in, false).string(v.rule());
+    json.field(N_MESSAGE, in, false).string(v.message());
+    json.endObject(level, false);
+  }
+
+  /** {@link #result(JsonGenerator, Result)} as bytes; the two write the same text. */
+  private static void result(Utf8Json json, Result result, int level) {
+    int in = level + 1;
+    int inner = level + 2;
+    json.startObject();
+    json.field(N_ID, in, true).string(result.id());
+    json.field(N_FILE, in, false).string(result.location().file());
+    json.field(N_LINE, in, false).number(result.location().line());
+    json.field(N_SYSTEM, in, false).string(result.mode().system());
+    json.field(N_COMPONENT, in, false).string(result.mode().component());
+    json.field(N_FAILUREMODE, in, false).string(result.mode().id());
+    json.field(N_DESCRIPTION, in, false).string(result.mode().description());
+    json.field(N_EFFECT, in, false).string(Wire.name(result.mode().effect()));
+    json.field(N_VERDICT, in, false).string(result.verdict().name());
+    json.field(N_STATUS, in, false).string(result.status() == null ? null : Wire.name(result.status()));
+    json.field(N_DECIDEDBY, in, false).startArray();
+    List<String> deciding = result.decidingRules();
+    for (int i = 0; i < deciding.size(); i++) {
+      json.item(inner, i == 0).string(deciding.get(i));
+    }
+    json.endArray(in, deciding.isEmpty());
+    json.field(N_REASONS, in, false).startArray();
+    List<Reason> reasons = result.reasons();
+    for (int i = 0; i < reasons.size(); i++) {
+      Reason reason = reasons.get(i);
+      json.item(inner, i == 0).startObject();
+      json.field(N_RULE, inner + 1, true).string(reason.rule());
+      json.field(N_VOTE, inner + 1, false).string(reason.vote() == null ? null : reason.vote().name());
+      json.field(N_MESSAGE, inner + 1, false).string(reason.message());
+      json.endObject(inner, false);
+    }
+    json.endArray(in, reasons.isEmpty());
+    json.field(N_REMEDIATIONS, in, false).startArray();
+    List<Suggestion> remediations = result.remediations();
+    for (int i = 0; i < remediations.size(); i++) {
+      Suggestion s = remediations.get(i);
+      json.item(inner, i == 0).startObject();
+      json.field(N_TYPE, inner + 1, true).string(Wire.name(s.type()));
+      json.field(N_TEXT, inner + 1, false).string(s.text());
+      json.field(N_RULE, inner + 1, false).string(s.rule());
+      json.field(N_DECLARED, inner + 1, false).bool(s.declared());
+      if (s.declared()) {
+        json.field(N_STATUS, inner + 1, false).string(Wire.name(s.status()));
+        if (s.ref() != null) {
+          json.field(N_REF, inner + 1, false).string(s.ref());
+        }
+      }
+      json.endObject(inner, false);
+    }
+    json.endArray(in, remediations.isEmpty());
+    Budget budget = result.budget();
+    // results share budgets (an SLO's budget remembers its uses), so each is rounded and written once
+    byte[] written = budget == null ? null : json.piece(budget);
+    if (written != null) {
+      json.raw(written);
+    } else if (budget != null) {
+      int from = json.size();
+      json.field(N_BUDGET, in, false).startObject();
+      json.field(N_MINUTESPEROCCURRENCE, inner, true).number(Text.rounded(budget.minutesPerOccurrence()));
+      json.field(N_OCCURRENCESPERWINDOW, inner, false).number(Text.rounded(budget.occurrencesPerWindow()));
+      json.field(N_FREQUENCYASSUMED, inner, false).bool(budget.frequencyAssumed());
+      json.field(N_MINUTESPERWINDOW, inner, false).number(Text.rounded(budget.minutesPerWindow()));
+      json.field(N_BUDGETMINUTES, inner, false).number(Text.rounded(budget.budgetMinutes()));
+      json.field(N_OCCURRENCESHARE, inner, false).number(Text.rounded(budget.occurrenceShare()));
+      json.field(N_SHARE, inner, false).number(Text.rounded(budget.share()));
+      json.endObject(in, false);
+      json.piece(budget, from);
+    }
+    json.endObject(level, false);
   }
 }

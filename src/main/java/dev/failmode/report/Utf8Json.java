@@ -1,0 +1,278 @@
+package dev.failmode.report;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * JSON written straight to UTF-8 bytes, laid out exactly as the report's Jackson generator lays it
+ * out (two spaces a level, {@code "name": value}, {@code [ ]} for an empty list, strings escaped as
+ * Jackson escapes them), for the items a report writes by the hundred thousand. Jackson's
+ * generator spent about 6 ns a byte on them, most of it keeping track of contexts and calling its
+ * pretty printer for every value; here a field's new line, indentation and name are one copy.
+ * {@code Utf8JsonTest} holds the escaping to Jackson's for any string, and
+ * {@code ParallelRenderingTest} whole reports to what Jackson's generator writes.
+ */
+final class Utf8Json {
+  private static final int LEVELS = 32;
+  private static final byte[][] LINES = new byte[LEVELS][];
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  /** For each ASCII character: 0 when it is written as it is, else the letter of its short escape, or 'u'. */
+  private static final byte[] ESCAPES = new byte[128];
+  private static final byte[] NULL = bytes("null");
+  private static final byte[] TRUE = bytes("true");
+  private static final byte[] FALSE = bytes("false");
+
+  static {
+    for (int level = 0; level < LEVELS; level++) {
+      LINES[level] = bytes("\n" + "  ".repeat(level));
+    }
+    for (int c = 0; c < 0x20; c++) {
+      ESCAPES[c] = 'u';
+    }
+    ESCAPES['\b'] = 'b';
+    ESCAPES['\t'] = 't';
+    ESCAPES['\n'] = 'n';
+    ESCAPES['\f'] = 'f';
+    ESCAPES['\r'] = 'r';
+    ESCAPES['"'] = '"';
+    ESCAPES['\\'] = '\\';
+  }
+
+  /** A field's name, with the separator, new line and indentation before it, encoded once per level. */
+  static final class Name {
+    private final String name;
+    private final byte[][] first = new byte[LEVELS][];
+    private final byte[][] next = new byte[LEVELS][];
+
+    Name(String name) {
+      this.name = name;
+      for (int level = 0; level < LEVELS; level++) {
+        first[level] = bytes("\n" + "  ".repeat(level) + quoted(name) + ": ");
+        next[level] = bytes(",\n" + "  ".repeat(level) + quoted(name) + ": ");
+      }
+    }
+
+    private static String quoted(String name) {
+      Utf8Json json = new Utf8Json(name.length() + 2);
+      json.string(name);
+      return new String(json.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** Pieces a buffer remembers at most; past this it forgets them all and starts again. */
+  static final int PIECES = 4_096;
+
+  private byte[] bytes;
+  private int size;
+  private final Map<Object, byte[]> pieces = new IdentityHashMap<>();
+
+  Utf8Json(int capacity) {
+    bytes = new byte[Math.max(16, capacity)];
+  }
+
+  /** Empties the buffer to write anew; the pieces it remembers stay. */
+  void reset() {
+    size = 0;
+  }
+
+  /**
+   * The bytes written for {@code key} before, remembered with {@link #piece(Object, int)}; null if
+   * none. A piece is remembered by the identity of what it renders, and holds its field name and
+   * indentation, so a buffer that remembers pieces renders the items of one list.
+   */
+  byte[] piece(Object key) {
+    return pieces.get(key);
+  }
+
+  /** Remembers the bytes written from {@code from} on as the rendering of {@code key}. */
+  void piece(Object key, int from) {
+    if (pieces.size() >= PIECES) {
+      pieces.clear();
+    }
+    pieces.put(key, toByteArray(from));
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(bytes, size);
+  }
+
+  /** The bytes written from {@code from} on. */
+  byte[] toByteArray(int from) {
+    return Arrays.copyOfRange(bytes, from, size);
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** {@code name} as an object's field at {@code level}: the first of its object, or one after a comma. */
+  Utf8Json field(Name name, int level, boolean first) {
+    if (level >= LEVELS) {
+      raw(bytes((first ? "\n" : ",\n") + "  ".repeat(level) + Name.quoted(name.name) + ": "));
+      return this;
+    }
+    return raw(first ? name.first[level] : name.next[level]);
+  }
+
+  Utf8Json startObject() {
+    return raw('{');
+  }
+
+  Utf8Json startArray() {
+    return raw('[');
+  }
+
+  /** Before an item of a list at {@code level}: a comma unless it is the first, a new line, the indentation. */
+  Utf8Json item(int level, boolean first) {
+    if (!first) {
+      raw(',');
+    }
+    return line(level);
+  }
+
+  /** Closes an object whose fields are one level deeper than {@code level}: {@code " }"} when it has none. */
+  Utf8Json endObject(int level, boolean empty) {
+    return empty ? raw(' ').raw('}') : line(level).raw('}');
+  }
+
+  /** Closes a list whose items are one level deeper than {@code level}: {@code " ]"} when it has none. */
+  Utf8Json endArray(int level, boolean empty) {
+    return empty ? raw(' ').raw(']') : line(level).raw(']');
+  }
+
+  private Utf8Json line(int level) {
+    return raw(level < LEVELS ? LINES[level] : bytes("\n" + "  ".repeat(level)));
+  }
+
+  Utf8Json number(int value) {
+    return ascii(Integer.toString(value));
+  }
+
+  /** As Jackson writes a BigDecimal with {@code WRITE_BIGDECIMAL_AS_PLAIN}. */
+  Utf8Json number(BigDecimal value) {
+    return value == null ? raw(NULL) : ascii(value.toPlainString());
+  }
+
+  Utf8Json bool(boolean value) {
+    return raw(value ? TRUE : FALSE);
+  }
+
+  /**
+   * A string, quoted and escaped as Jackson escapes it: quote, backslash and control characters
+   * (those with a short form as {@code \n}, the others as {@code \u001F}), every other character
+   * as its UTF-8 bytes, a surrogate pair as one four-byte character, a lone surrogate as
+   * {@code \uD800}. Null is {@code null}.
+   */
+  Utf8Json string(String value) {
+    if (value == null) {
+      return raw(NULL);
+    }
+    int length = value.length();
+    ensure(length + 2);
+    byte[] out = bytes;
+    int at = size;
+    out[at++] = '"';
+    int i = 0;
+    // the common case, plain ASCII, a byte a character
+    for (; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80 || ESCAPES[c] != 0) {
+        break;
+      }
+      out[at++] = (byte) c;
+    }
+    size = at;
+    if (i < length) {
+      rest(value, i);
+    }
+    ensure(1);
+    bytes[size++] = '"';
+    return this;
+  }
+
+  /** The rest of a string from its first character that is not plain ASCII. */
+  private void rest(String value, int from) {
+    int length = value.length();
+    for (int i = from; i < length; i++) {
+      char c = value.charAt(i);
+      ensure(12);
+      byte[] out = bytes;
+      if (c < 0x80) {
+        byte escape = ESCAPES[c];
+        if (escape == 0) {
+          out[size++] = (byte) c;
+        } else if (escape != 'u') {
+          out[size++] = '\\';
+          out[size++] = escape;
+        } else {
+          unicodeEscape(c);
+        }
+      } else if (c < 0x800) {
+        out[size++] = (byte) (0xC0 | (c >> 6));
+        out[size++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, value.charAt(++i));
+        out[size++] = (byte) (0xF0 | (cp >> 18));
+        out[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        out[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        out[size++] = (byte) (0x80 | (cp & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        unicodeEscape(c);
+      } else {
+        out[size++] = (byte) (0xE0 | (c >> 12));
+        out[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        out[size++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+  }
+
+  private void unicodeEscape(char c) {
+    bytes[size++] = '\\';
+    bytes[size++] = 'u';
+    bytes[size++] = HEX[(c >> 12) & 0xF];
+    bytes[size++] = HEX[(c >> 8) & 0xF];
+    bytes[size++] = HEX[(c >> 4) & 0xF];
+    bytes[size++] = HEX[c & 0xF];
+  }
+
+  /** Text known to be plain ASCII that needs no escaping: digits, signs, points. */
+  private Utf8Json ascii(String text) {
+    int length = text.length();
+    ensure(length);
+    for (int i = 0; i < length; i++) {
+      bytes[size++] = (byte) text.charAt(i);
+    }
+    return this;
+  }
+
+  Utf8Json raw(byte[] raw) {
+    ensure(raw.length);
+    System.arraycopy(raw, 0, bytes, size, raw.length);
+    size += raw.length;
+    return this;
+  }
+
+  private Utf8Json raw(char c) {
+    ensure(1);
+    bytes[size++] = (byte) c;
+    return this;
+  }
+
+  private void ensure(int more) {
+    if (size + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.failmode.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Example;
+
+/**
+ * Utf8Json writes what the report's Jackson generator writes: Jackson is the oracle for every
+ * string (quotes, backslashes, control characters, every plane of unicode, surrogates paired and
+ * lone, long strings that Jackson writes in segments) and number.
+ */
+class Utf8JsonTest {
+  private static final JsonFactory JACKSON = JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+
+  @Property(tries = 2_000)
+  void aStringIsWhatJacksonWrites(@ForAll("text") String text) throws IOException {
+    assertThat(utf8(text)).isEqualTo(jackson(text));
+  }
+
+  @Provide
+  Arbitrary<String> text() {
+    String tricky = "\"\\/\n\r\t\b\f\u0000\u001f\u007f\u0080\u00e9\u07ff\u0800\u2028\ud800\udbff\udc00\udfff\ufffe\uffff";
+    Arbitrary<String> pairs = Arbitraries.integers().between(0x10000, Character.MAX_CODE_POINT).map(Character::toString);
+    Arbitrary<String> piece = Arbitraries.oneOf(
+        Arbitraries.strings().ascii().ofMaxLength(40),
+        Arbitraries.strings().all().ofMaxLength(8),
+        Arbitraries.strings().withChars(tricky).ofMaxLength(4),
+        pairs);
+    return piece.list().ofMaxSize(12).map(pieces -> String.join("", pieces));
+  }
+
+  @Example
+  void longStringsAreWhatJacksonWritesInSegments() throws IOException {
+    // Jackson writes a long string in segments; a pair may straddle one
+    for (int length : new int[] {7_999, 8_000, 8_001, 16_385, 70_000}) {
+      String ascii = "a".repeat(length);
+      String pairAtTheEdge = "b".repeat(length - 1) + "\ud83d\udca5" + "c\"d";
+      String escapes = "\n\"".repeat(length / 2);
+      for (String text : new String[] {ascii, pairAtTheEdge, escapes}) {
+        assertThat(utf8(text)).isEqualTo(jackson(text));
+      }
+    }
+  }
+
+  @Example
+  void nullIsNull() throws IOException {
+    assertThat(new String(new Utf8Json(0).string(null).toByteArray(), StandardCharsets.UTF_8)).isEqualTo("null");
+  }
+
+  @Property(tries = 300)
+  void aNumberIsWhatJacksonWritesAsPlain(@ForAll("decimals") BigDecimal number, @ForAll int integer) throws IOException {
+    assertThat(new Utf8Json(0).number(number).toByteArray()).isEqualTo(jackson(json -> json.writeNumber(number)));
+    assertThat(new Utf8Json(0).number(integer).toByteArray()).isEqualTo(jackson(json -> json.writeNumber(integer)));
+  }
+
+  @Provide
+  Arbitrary<BigDecimal> decimals() {
+    return Arbitraries.bigIntegers().between(new java.math.BigInteger("-" + "9".repeat(40)), new java.math.BigInteger("9".repeat(40)))
+        .flatMap(unscaled -> Arbitraries.integers().between(-20, 40).map(scale -> new BigDecimal(unscaled, scale)));
+  }
+
+  @Example
+  void aPieceIsRememberedByIdentityAndForgottenPastTheBound() {
+    Utf8Json json = new Utf8Json(0);
+    Object key = new Object();
+    json.string("before");
+    int from = json.size();
+    json.string("piece");
+    json.piece(key, from);
+    assertThat(new String(json.piece(key), StandardCharsets.UTF_8)).isEqualTo("\"piece\"");
+    assertThat(json.piece(new Object())).isNull();
+    for (int i = 0; i < Utf8Json.PIECES; i++) {
+      json.piece(new Object(), from);
+    }
+    assertThat(json.piece(key)).isNull();
+  }
+
+  private static byte[] utf8(String text) {
+    return new Utf8Json(0).string(text).toByteArray();
+  }
+
+  private static byte[] jackson(String text) throws IOException {
+    return jackson(json -> json.writeString(text));
+  }
+
+  private interface Write {
+    void to(JsonGenerator json) throws IOException;
+  }
+
+  private static byte[] jackson(Write write) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator json = JACKSON.createGenerator(out, JsonEncoding.UTF8)) {
+      json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+      write.to(json);
+    }
+    return out.toByteArray();
+  }
+}
