@@ -687,11 +687,11 @@ final class JsonReport implements ReportWriter {
   private static void violation(Utf8Json json, Violation v, int level) {
     int in = level + 1;
     json.startObject();
-    json.field(N_KIND, in, true).string(v.kind().toString());
+    json.field(N_KIND, in, true).repeated(v.kind().toString());
     json.field(N_ID, in, false).string(v.id());
-    json.field(N_FILE, in, false).string(v.location().file());
+    json.field(N_FILE, in, false).repeated(v.location().file());
     json.field(N_LINE, in, false).number(v.location().line());
-    json.field(N_RULE, in, false).string(v.rule());
+    json.field(N_RULE, in, false).repeated(v.rule());
     json.field(N_MESSAGE, in, false).string(v.message());
     json.endObject(level, false);
   }
@@ -702,19 +702,19 @@ final class JsonReport implements ReportWriter {
     int inner = level + 2;
     json.startObject();
     json.field(N_ID, in, true).string(result.id());
-    json.field(N_FILE, in, false).string(result.location().file());
+    json.field(N_FILE, in, false).repeated(result.location().file());
     json.field(N_LINE, in, false).number(result.location().line());
     json.field(N_SYSTEM, in, false).string(result.mode().system());
     json.field(N_COMPONENT, in, false).string(result.mode().component());
     json.field(N_FAILUREMODE, in, false).string(result.mode().id());
     json.field(N_DESCRIPTION, in, false).string(result.mode().description());
-    json.field(N_EFFECT, in, false).string(Wire.name(result.mode().effect()));
-    json.field(N_VERDICT, in, false).string(result.verdict().name());
-    json.field(N_STATUS, in, false).string(result.status() == null ? null : Wire.name(result.status()));
+    json.field(N_EFFECT, in, false).repeated(Wire.name(result.mode().effect()));
+    json.field(N_VERDICT, in, false).repeated(result.verdict().name());
+    json.field(N_STATUS, in, false).repeated(result.status() == null ? null : Wire.name(result.status()));
     json.field(N_DECIDEDBY, in, false).startArray();
     List<String> deciding = result.decidingRules();
     for (int i = 0; i < deciding.size(); i++) {
-      json.item(inner, i == 0).string(deciding.get(i));
+      json.item(inner, i == 0).repeated(deciding.get(i));
     }
     json.endArray(in, deciding.isEmpty());
     json.field(N_REASONS, in, false).startArray();
@@ -722,8 +722,8 @@ final class JsonReport implements ReportWriter {
     for (int i = 0; i < reasons.size(); i++) {
       Reason reason = reasons.get(i);
       json.item(inner, i == 0).startObject();
-      json.field(N_RULE, inner + 1, true).string(reason.rule());
-      json.field(N_VOTE, inner + 1, false).string(reason.vote() == null ? null : reason.vote().name());
+      json.field(N_RULE, inner + 1, true).repeated(reason.rule());
+      json.field(N_VOTE, inner + 1, false).repeated(reason.vote() == null ? null : reason.vote().name());
       json.field(N_MESSAGE, inner + 1, false).string(reason.message());
       json.endObject(inner, false);
     }
@@ -733,12 +733,12 @@ final class JsonReport implements ReportWriter {
     for (int i = 0; i < remediations.size(); i++) {
       Suggestion s = remediations.get(i);
       json.item(inner, i == 0).startObject();
-      json.field(N_TYPE, inner + 1, true).string(Wire.name(s.type()));
-      json.field(N_TEXT, inner + 1, false).string(s.text());
-      json.field(N_RULE, inner + 1, false).string(s.rule());
+      json.field(N_TYPE, inner + 1, true).repeated(Wire.name(s.type()));
+      json.field(N_TEXT, inner + 1, false).repeated(s.text());
+      json.field(N_RULE, inner + 1, false).repeated(s.rule());
       json.field(N_DECLARED, inner + 1, false).bool(s.declared());
       if (s.declared()) {
-        json.field(N_STATUS, inner + 1, false).string(Wire.name(s.status()));
+        json.field(N_STATUS, inner + 1, false).repeated(Wire.name(s.status()));
         if (s.ref() != null) {
           json.field(N_REF, inner + 1, false).string(s.ref());
         }

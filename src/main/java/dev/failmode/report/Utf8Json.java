@@ -73,6 +73,10 @@ final class Utf8Json {
   private byte[] bytes;
   private int size;
   private final Map<Object, byte[]> pieces = new IdentityHashMap<>();
+  /** Slots of the table of repeated strings, a power of two. */
+  private static final int REPEATED = 256;
+  private final String[] repeatedKeys = new String[REPEATED];
+  private final byte[][] repeatedBytes = new byte[REPEATED][];
 
   Utf8Json(int capacity) {
     bytes = new byte[Math.max(16, capacity)];
@@ -241,6 +245,27 @@ final class Utf8Json {
     bytes[size++] = HEX[(c >> 8) & 0xF];
     bytes[size++] = HEX[(c >> 4) & 0xF];
     bytes[size++] = HEX[c & 0xF];
+  }
+
+  /**
+   * A string that reports repeat, the same object many times over (rule ids, remediation texts,
+   * enum spellings, file names): as {@link #string(String)}, its encoding remembered in a small
+   * table by identity, so each is escaped once rather than once per result. Any string is right
+   * here; a string seen once only costs a table slot.
+   */
+  Utf8Json repeated(String value) {
+    if (value == null) {
+      return raw(NULL);
+    }
+    int slot = value.hashCode() & (REPEATED - 1);
+    if (repeatedKeys[slot] == value) {
+      return raw(repeatedBytes[slot]);
+    }
+    int from = size;
+    string(value);
+    repeatedKeys[slot] = value;
+    repeatedBytes[slot] = toByteArray(from);
+    return this;
   }
 
   /** Text known to be plain ASCII that needs no escaping: digits, signs, points. */

@@ -42,6 +42,22 @@ class Utf8JsonTest {
     return piece.list().ofMaxSize(12).map(pieces -> String.join("", pieces));
   }
 
+  @Property(tries = 500)
+  void aRepeatedStringIsWrittenAsAnyString(@ForAll("text") String a, @ForAll("text") String b) {
+    // the same objects many times, equal text in another object, and more strings than slots
+    java.util.List<String> strings = new java.util.ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      strings.add(i % 3 == 0 ? a : i % 3 == 1 ? b : new String(a + i));
+    }
+    Utf8Json plain = new Utf8Json(0);
+    Utf8Json repeated = new Utf8Json(0);
+    for (String text : strings) {
+      plain.string(text);
+      repeated.repeated(text);
+    }
+    assertThat(repeated.toByteArray()).isEqualTo(plain.toByteArray());
+  }
+
   @Example
   void longStringsAreWhatJacksonWritesInSegments() throws IOException {
     // Jackson writes a long string in segments; a pair may straddle one
