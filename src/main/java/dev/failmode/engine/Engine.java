@@ -24,6 +24,7 @@ import dev.failmode.model.Today;
 import dev.failmode.model.Verdict;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -135,11 +136,15 @@ public final class Engine {
   /** Sorts results by id, each id made once (building it in the comparator would make millions for a large catalogue). */
   private static void sortById(List<Result> results) {
     record Keyed(String id, Result result) {}
-    List<Keyed> keyed = new ArrayList<>(results.size());
-    results.forEach(result -> keyed.add(new Keyed(result.id(), result)));
-    keyed.sort(Comparator.comparing(Keyed::id));
+    Keyed[] keyed = new Keyed[results.size()];
+    for (int i = 0; i < keyed.length; i++) {
+      keyed[i] = new Keyed(results.get(i).id(), results.get(i));
+    }
+    Arrays.parallelSort(keyed, Comparator.comparing(Keyed::id)); // stable, as List.sort is, on both cores
     results.clear();
-    keyed.forEach(k -> results.add(k.result()));
+    for (Keyed k : keyed) {
+      results.add(k.result());
+    }
   }
 
   /** What judging one file gave: its results and findings, or the failure that stopped its rules. */
