@@ -37,7 +37,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * The report scripts read, as JSON or YAML: the shape of cli.md in a fixed key order, numbers
@@ -330,24 +329,9 @@ final class JsonReport implements ReportWriter {
     inOrder(items, JSON_RUN, run -> render(run, item, depth), json::writeRawValue);
   }
 
-  /** Where rendered items go, in order. */
-  private interface Sink<R> {
-    void accept(R rendered) throws IOException;
-  }
-
-  /**
-   * Renders {@code items} in runs of {@code run}, the runs of a batch in parallel, and hands them
-   * to {@code sink} in order: a batch at a time, so that memory holds one batch, not the report.
-   */
-  private static <T, R> void inOrder(List<T> items, int run, Function<List<T>, R> render, Sink<R> sink) throws IOException {
-    for (int from = 0; from < items.size(); from += BATCH) {
-      List<T> batch = items.subList(from, Math.min(items.size(), from + BATCH));
-      List<R> rendered = IntStream.range(0, (batch.size() + run - 1) / run).parallel()
-          .mapToObj(i -> render.apply(batch.subList(i * run, Math.min(batch.size(), (i + 1) * run)))).toList();
-      for (R one : rendered) {
-        sink.accept(one);
-      }
-    }
+  /** Renders the runs of a long list ahead on both cores and hands them to {@code sink} in order. */
+  private static <T, R> void inOrder(List<T> items, int run, Function<List<T>, R> render, RenderAhead.Sink<R> sink) throws IOException {
+    RenderAhead.inOrder(items, run, BATCH, render, sink);
   }
 
   /**
