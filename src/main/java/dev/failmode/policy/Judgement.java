@@ -19,10 +19,16 @@ public final class Judgement {
   private final Set<FailOn> failOn;
   private final List<Violation> violations;
   private final List<Violation> accepted;
-  private final Map<String, List<Violation>> violationsByMode;
-  private final Map<String, List<Violation>> violationsByFinding;
-  private final Map<String, List<Violation>> acceptedByMode;
-  private final Map<String, List<Violation>> acceptedByFinding;
+  // made at the first question: JSON, YAML and text reports never ask, and at 100,000 failure
+  // modes building them cost ~30 ms on one core
+  private volatile Indexes indexes;
+
+  /** The violations and the accepted ones, by the id of their failure mode and of their finding. */
+  private record Indexes(
+      Map<String, List<Violation>> violationsByMode,
+      Map<String, List<Violation>> violationsByFinding,
+      Map<String, List<Violation>> acceptedByMode,
+      Map<String, List<Violation>> acceptedByFinding) {}
 
   /**
    * @param violations what fails the check
@@ -32,10 +38,16 @@ public final class Judgement {
     this.failOn = Set.copyOf(failOn);
     this.violations = List.copyOf(violations);
     this.accepted = List.copyOf(accepted);
-    this.violationsByMode = index(this.violations, false);
-    this.violationsByFinding = index(this.violations, true);
-    this.acceptedByMode = index(this.accepted, false);
-    this.acceptedByFinding = index(this.accepted, true);
+  }
+
+  private Indexes indexes() {
+    Indexes made = indexes;
+    if (made == null) {
+      // two threads asking at once may both build them: the same maps, and either is kept
+      made = new Indexes(index(violations, false), index(violations, true), index(accepted, false), index(accepted, true));
+      indexes = made;
+    }
+    return made;
   }
 
   /** No policy at all: nothing fails. For reports made without {@code check}. */
@@ -63,22 +75,22 @@ public final class Judgement {
 
   /** What fails the check about this failure mode. */
   public List<Violation> violations(Result result) {
-    return violationsByMode.getOrDefault(result.id(), List.of());
+    return indexes().violationsByMode().getOrDefault(result.id(), List.of());
   }
 
   /** The violation this finding is, if the policy rejects it. */
   public Optional<Violation> violation(Finding finding) {
-    return sameFinding(violationsByFinding, finding);
+    return sameFinding(indexes().violationsByFinding(), finding);
   }
 
   /** Whether a baseline accepted this finding. */
   public boolean accepted(Finding finding) {
-    return sameFinding(acceptedByFinding, finding).isPresent();
+    return sameFinding(indexes().acceptedByFinding(), finding).isPresent();
   }
 
   /** Whether a baseline accepted a violation about this failure mode. */
   public boolean accepted(Result result) {
-    return acceptedByMode.containsKey(result.id());
+    return indexes().acceptedByMode().containsKey(result.id());
   }
 
   private static Optional<Violation> sameFinding(Map<String, List<Violation>> byId, Finding finding) {
