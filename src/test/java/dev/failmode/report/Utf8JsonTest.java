@@ -72,6 +72,18 @@ class Utf8JsonTest {
   }
 
   @Example
+  void fieldsAndListsAtAnyDepthAreLaidOutAsJacksonLaysThemOut() throws IOException {
+    Utf8Json.Name name = new Utf8Json.Name("name \"quoted\"");
+    for (int level : new int[] {0, 1, 7, 8, 9, 40}) {
+      String json = new String(new Utf8Json(0).field(name, level, true).string("a").field(name, level, false).number(1)
+          .item(level, true).item(level, false).endObject(level, false).endArray(level, true).toByteArray(), StandardCharsets.UTF_8);
+      String line = "\n" + "  ".repeat(level);
+      assertThat(json).isEqualTo(line + "\"name \\\"quoted\\\"\": \"a\"," + line + "\"name \\\"quoted\\\"\": 1"
+          + line + "," + line + line + "} ]");
+    }
+  }
+
+  @Example
   void nullIsNull() throws IOException {
     assertThat(new String(new Utf8Json(0).string(null).toByteArray(), StandardCharsets.UTF_8)).isEqualTo("null");
   }
