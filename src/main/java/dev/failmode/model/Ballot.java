@@ -1,7 +1,7 @@
 package dev.failmode.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,9 +13,41 @@ import java.util.Set;
 public final class Ballot {
   private final RuleScope scope;
   private final FailureMode mode;
-  private final Set<Reason> reasons = new LinkedHashSet<>();
-  private final Set<Suggestion> suggestions = new LinkedHashSet<>();
-  private final Set<Finding> findings = new LinkedHashSet<>();
+  private final Once<Reason> reasons = new Once<>();
+  private final Once<Suggestion> suggestions = new Once<>();
+  private final Once<Finding> findings = new Once<>();
+
+  /**
+   * Items in the order first added, each once. A list while short, as a failure mode gets a
+   * handful of each (a hash set hashed every message, and made three maps for every mode); a set
+   * beside it past that, so that a rule adding thousands stays linear.
+   */
+  private static final class Once<T> {
+    private static final int SHORT = 16;
+    private List<T> items = List.of();
+    private Set<T> index;
+
+    void add(T item) {
+      if (index != null ? !index.add(item) : items.contains(item)) {
+        return;
+      }
+      if (items.isEmpty()) {
+        items = new ArrayList<>(4);
+      }
+      items.add(item);
+      if (index == null && items.size() > SHORT) {
+        index = new HashSet<>(items);
+      }
+    }
+
+    List<T> copy() {
+      return new ArrayList<>(items);
+    }
+
+    Iterable<T> all() {
+      return items;
+    }
+  }
 
   public Ballot(RuleScope scope, FailureMode mode) {
     this.scope = scope;
@@ -44,7 +76,7 @@ public final class Ballot {
   /** NOT_OK if any rule voted so, else OK_TO_BREAK if any rule voted so, else UNCLASSIFIED. */
   public Decision decision() {
     boolean ok = false;
-    for (Reason reason : reasons) {
+    for (Reason reason : reasons.all()) {
       if (reason.vote() == Decision.NOT_OK) {
         return Decision.NOT_OK;
       }
@@ -58,15 +90,15 @@ public final class Ballot {
   }
 
   public List<Reason> reasons() {
-    return new ArrayList<>(reasons);
+    return reasons.copy();
   }
 
   public List<Suggestion> suggestions() {
-    return new ArrayList<>(suggestions);
+    return suggestions.copy();
   }
 
   public List<Finding> findings() {
-    return new ArrayList<>(findings);
+    return findings.copy();
   }
 
   static String requireText(String text, String what) {
