@@ -156,6 +156,11 @@ public final class ErrorBudget {
 
     BigDecimal occurrenceSecondsTimes100 = seconds(duration).multiply(HUNDRED);
     BigDecimal occurrenceShare = occurrenceSecondsTimes100.divide(budgetSecondsTimes100, PRECISION).stripTrailingZeros();
+    if (frequency == null) {
+      // once per window: the window's share and minutes are one occurrence's, the same divisions
+      return new Budget(targetPercent, windowDays, duration, null, true, budgetMinutes, perOccurrence, occurrences,
+          perOccurrence, occurrenceShare, occurrenceShare);
+    }
     BigDecimal share = occurrenceSecondsTimes100.multiply(occurrencesNumerator)
         .divide(budgetSecondsTimes100.multiply(occurrencesDenominator), PRECISION).stripTrailingZeros();
     BigDecimal minutesPerWindow = seconds(duration).multiply(occurrencesNumerator)

@@ -146,6 +146,31 @@ class ErrorBudgetTest {
     assertThat(budget.use(Duration.ofSeconds(1), null)).isSameAs(budget.use(Duration.ofSeconds(1), null));
   }
 
+  @ParameterizedTest(name = "{0} once per window at {1}% over {2}d")
+  @CsvSource({
+      "PT20M, 99.99, 365", "PT1H, 99.9, 30", "PT20S, 99.95, 28", "PT0.001S, 99, 7", "PT1M0.5S, 99.999, 90",
+      "PT7M, 99.9, 7", "PT1000H, 99, 365", "PT0.333333333S, 99.95, 30"})
+  void onceAWindowIsWorkedOutAsOneOccurrencePerWindow(String duration, String target, int window) {
+    // no frequency: one occurrence per window, so the window's figures are exactly the general
+    // formula's with one occurrence over one (the same divisions, not done twice)
+    Duration d = Duration.parse(duration);
+    Budget once = ErrorBudget.use(new BigDecimal(target), window, d, null);
+    java.math.MathContext exact = java.math.MathContext.DECIMAL128;
+    BigDecimal seconds = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
+    BigDecimal budgetSecondsTimes100 = new BigDecimal(100).subtract(new BigDecimal(target)).multiply(new BigDecimal(window))
+        .multiply(new BigDecimal(86_400));
+
+    assertThat(once.frequencyAssumed()).isTrue();
+    assertThat(once.occurrencesPerWindow()).isEqualTo(BigDecimal.ONE);
+    assertThat(once.minutesPerWindow())
+        .isEqualTo(seconds.multiply(BigDecimal.ONE).divide(new BigDecimal(60).multiply(BigDecimal.ONE), exact).stripTrailingZeros())
+        .isEqualTo(once.minutesPerOccurrence());
+    assertThat(once.share())
+        .isEqualTo(seconds.multiply(new BigDecimal(100)).multiply(BigDecimal.ONE)
+            .divide(budgetSecondsTimes100.multiply(BigDecimal.ONE), exact).stripTrailingZeros())
+        .isEqualTo(once.occurrenceShare());
+  }
+
   private static Frequency frequency(String count, Frequency.Per per) {
     return new Frequency(new BigDecimal(count), per);
   }
