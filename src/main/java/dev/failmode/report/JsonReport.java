@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter.Indenter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -80,7 +79,7 @@ final class JsonReport implements ReportWriter {
       writeYaml(rendering, out);
       return;
     }
-    try (JsonGenerator json = generator(factory.createGenerator(out), 0)) {
+    try (JsonGenerator json = generator(factory.createGenerator(out))) {
       write(rendering, json);
     }
     out.write('\n');
@@ -94,7 +93,7 @@ final class JsonReport implements ReportWriter {
       text.flush();
       return;
     }
-    try (JsonGenerator json = generator(factory.createGenerator(out, JsonEncoding.UTF8), 0)) {
+    try (JsonGenerator json = generator(factory.createGenerator(out, JsonEncoding.UTF8))) {
       write(rendering, json);
     }
     out.write('\n');
@@ -111,7 +110,7 @@ final class JsonReport implements ReportWriter {
     Report report = rendering.report();
     Judgement judgement = rendering.judgement();
     if (Math.max(report.results().size(), Math.max(judgement.violations().size(), judgement.accepted().size())) < parallelFrom) {
-      try (JsonGenerator yaml = generator(factory.createGenerator(out), 0)) {
+      try (JsonGenerator yaml = generator(factory.createGenerator(out))) {
         write(rendering, yaml);
       }
       return;
@@ -170,7 +169,7 @@ final class JsonReport implements ReportWriter {
    */
   private String yamlPiece(List<String> path, boolean list, Piece piece, int keyLines) {
     StringWriter text = new StringWriter();
-    try (JsonGenerator yaml = generator(factory.createGenerator(text), 0)) {
+    try (JsonGenerator yaml = generator(factory.createGenerator(text))) {
       yaml.writeStartObject();
       for (int i = 0; i < path.size(); i++) {
         yaml.writeFieldName(path.get(i));
@@ -287,18 +286,18 @@ final class JsonReport implements ReportWriter {
 
   // Items rendered at once, in parallel: enough to keep two cores busy, few enough to bound memory.
   private static final int BATCH = 4_096;
-  // Items a JSON generator renders at a time, within a batch: a generator per item cost a fifth of the writing
+  // Items rendered at a time as JSON, within a batch
   private static final int JSON_RUN = 32;
   // Items a YAML generator renders at a time, within a batch
   private static final int YAML_RUN = 128;
 
   /**
-   * Writes the items of an array. As JSON bytes (a report to a file or a pipe), {@link Utf8Json}
-   * renders them, in runs on both cores for a long list; as JSON text, runs of a long list are
-   * rendered by a Jackson generator each, indented as deep as the array. Either way the runs are
-   * written in order as raw values, and the text is exactly that of Jackson's generator writing
-   * the items one by one (the golden-file tests and ParallelRenderingTest hold it so). A report of
-   * 100,000 failure modes notices: 0.33 s against 0.71 s for Jackson's generators in parallel.
+   * Writes the items of an array. As YAML, one by one. As JSON, {@link Utf8Json} renders them, in
+   * runs on both cores for a long list, written in order as raw values: UTF-8 bytes for a report
+   * to a file, the same decoded for one to standard output. The text is exactly that of Jackson's
+   * generator writing the items one by one (the golden-file tests and ParallelRenderingTest hold
+   * it so); a report of 100,000 failure modes renders in 0.33 s against 0.71 s for Jackson's
+   * generators in parallel.
    */
   private <T> void writeAll(JsonGenerator json, List<T> items, Item<T> item, BytesItem<T> bytesItem) throws IOException {
     if (factory instanceof YAMLFactory) {
@@ -307,27 +306,22 @@ final class JsonReport implements ReportWriter {
       }
       return;
     }
+    if (items.isEmpty()) {
+      return;
+    }
     int depth = json.getOutputContext().getNestingDepth();
-    if (json.getOutputTarget() instanceof OutputStream) {
-      if (items.isEmpty()) {
-        return;
-      }
-      // a buffer per thread for the list, which remembers the pieces its items share
-      ThreadLocal<Utf8Json> buffers = ThreadLocal.withInitial(() -> new Utf8Json(65_536));
-      if (items.size() < parallelFrom) {
-        json.writeRawValue(render(items, bytesItem, depth, buffers.get()));
-      } else {
-        inOrder(items, JSON_RUN, run -> render(run, bytesItem, depth, buffers.get()), json::writeRawValue);
-      }
-      return;
-    }
+    boolean bytes = json.getOutputTarget() instanceof OutputStream;
+    // a buffer per thread for the list, which remembers the pieces its items share
+    ThreadLocal<Utf8Json> buffers = ThreadLocal.withInitial(() -> new Utf8Json(65_536));
+    Function<List<T>, SerializableString> render = run -> {
+      byte[] utf8 = render(run, bytesItem, depth, buffers.get());
+      return bytes ? new Utf8(utf8) : new SerializedString(new String(utf8, StandardCharsets.UTF_8));
+    };
     if (items.size() < parallelFrom) {
-      for (T t : items) {
-        item.write(json, t);
-      }
-      return;
+      json.writeRawValue(render.apply(items));
+    } else {
+      inOrder(items, JSON_RUN, render, json::writeRawValue);
     }
-    inOrder(items, JSON_RUN, run -> render(run, item, depth), json::writeRawValue);
   }
 
   /** Renders the runs of a long list ahead on both cores and hands them to {@code sink} in order. */
@@ -336,25 +330,11 @@ final class JsonReport implements ReportWriter {
   }
 
   /**
-   * A run of items of an array {@code depth} levels deep, as JSON text: the items with the
+   * A run of items of an array {@code depth} levels deep, as UTF-8 bytes: the items with the
    * separators and indentation the array's own generator would put between them, so that the run
    * written as one raw value reads as the items written one by one.
    */
-  private <T> SerializableString render(List<T> run, Item<T> item, int depth) {
-    // the run is written as the items of an array one level up, and the array's opening bracket
-    // and the first item's indentation are cut off: "[" and a new line with the indentation
-    int opening = 2 + 2 * depth;
-    // Jackson's own writer: StringWriter's StringBuffer takes a lock on every write
-    try (SegmentedStringWriter text = new SegmentedStringWriter(JSON_BUFFERS.get())) {
-      writeRun(factory.createGenerator(text), run, item, depth);
-      return new SerializedString(text.getAndClear().substring(opening));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // writing to memory does not fail
-    }
-  }
-
-  /** The same as UTF-8 bytes, written by {@link Utf8Json}: what a report written to a file or a pipe takes. */
-  private static <T> SerializableString render(List<T> run, BytesItem<T> item, int depth, Utf8Json json) {
+  private static <T> byte[] render(List<T> run, BytesItem<T> item, int depth, Utf8Json json) {
     json.reset();
     boolean first = true;
     for (T t : run) {
@@ -364,17 +344,7 @@ final class JsonReport implements ReportWriter {
       item.write(json, t, depth);
       first = false;
     }
-    return new Utf8(json.toByteArray());
-  }
-
-  private <T> void writeRun(JsonGenerator generator, List<T> run, Item<T> item, int depth) throws IOException {
-    try (JsonGenerator json = generator(generator, depth - 1)) {
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT); // the array stays open: only its items are wanted
-      json.writeStartArray();
-      for (T t : run) {
-        item.write(json, t);
-      }
-    }
+    return json.toByteArray();
   }
 
   /** A rendered JSON value, as the UTF-8 bytes a byte generator copies; only {@code writeRawValue} uses it. */
@@ -459,55 +429,18 @@ final class JsonReport implements ReportWriter {
     }
   }
 
-  private static final ThreadLocal<BufferRecycler> JSON_BUFFERS = ThreadLocal.withInitial(BufferRecycler::new);
-
-  /** The generator set up to write reports, its output indented as if it were {@code depth} levels deep. */
-  private JsonGenerator generator(JsonGenerator json, int depth) {
+  /** The generator set up to write reports: two spaces a level and {@code "name": value}, as JSON. */
+  private JsonGenerator generator(JsonGenerator json) {
     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     if (!(factory instanceof YAMLFactory)) {
-      Indenter indenter = new Lines(depth);
+      Indenter indenter = new DefaultIndenter("  ", "\n");
       json.setPrettyPrinter(new DefaultPrettyPrinter()
           .withObjectIndenter(indenter)
           .withArrayIndenter(indenter)
           .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
     }
     return json;
-  }
-
-  /**
-   * A new line and two spaces a level, {@code depth} levels deeper than the generator thinks:
-   * what Jackson's DefaultIndenter writes, from strings encoded once (it encodes each line again).
-   */
-  private static final class Lines implements Indenter {
-    private static final SerializedString[] LEVELS = new SerializedString[32];
-
-    static {
-      for (int level = 0; level < LEVELS.length; level++) {
-        LEVELS[level] = new SerializedString("\n" + "  ".repeat(level));
-      }
-    }
-
-    private final int depth;
-
-    Lines(int depth) {
-      this.depth = depth;
-    }
-
-    @Override
-    public void writeIndentation(JsonGenerator json, int level) throws IOException {
-      int at = level + depth;
-      if (at < LEVELS.length) {
-        json.writeRaw(LEVELS[at]);
-      } else {
-        json.writeRaw("\n" + "  ".repeat(at));
-      }
-    }
-
-    @Override
-    public boolean isInline() {
-      return false;
-    }
   }
 
   private void violations(JsonGenerator json, String name, List<Violation> violations) throws IOException {
@@ -668,7 +601,7 @@ final class JsonReport implements ReportWriter {
   private static final Utf8Json.Name N_VERDICT = new Utf8Json.Name("verdict");
   private static final Utf8Json.Name N_VOTE = new Utf8Json.Name("vote");
 
-  /** {@link #violation(JsonGenerator, Violation)} as bytes; the two write the same text. */
+  /** As JSON: the fields {@link #violation(JsonGenerator, Violation)} writes as YAML. */
   private static void violation(Utf8Json json, Violation v, int level) {
     int in = level + 1;
     json.startObject();
@@ -681,7 +614,7 @@ final class JsonReport implements ReportWriter {
     json.endObject(level, false);
   }
 
-  /** {@link #result(JsonGenerator, Result)} as bytes; the two write the same text. */
+  /** As JSON: the fields {@link #result(JsonGenerator, Result)} writes as YAML. */
   private static void result(Utf8Json json, Result result, int level) {
     int in = level + 1;
     int inner = level + 2;

@@ -2,6 +2,14 @@ package dev.failmode.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.failmode.Fixtures;
 import dev.failmode.model.Report;
 import dev.failmode.policy.Policy;
@@ -16,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * JSON and YAML render long lists in parallel batches and splice them in: the text must be
- * exactly that of writing every item one by one, whatever the text holds (markup, quotes,
+ * exactly that of writing every item one by one (for JSON, what Jackson's generator writes of the
+ * same document), whatever the text holds (markup, quotes,
  * control characters, blank lines and other line breaks in block scalars, unicode), as
  * characters and as UTF-8 bytes. From one item on, every list is spliced, at every depth.
  */
@@ -93,6 +102,25 @@ class ParallelRenderingTest {
     assertThat(spliced).isEqualTo(oneByOne);
     assertThat(bytes(writer.parallelFrom(1), rendering)).isEqualTo(oneByOne.getBytes(StandardCharsets.UTF_8));
     assertThat(bytes(writer.parallelFrom(Integer.MAX_VALUE), rendering)).isEqualTo(oneByOne.getBytes(StandardCharsets.UTF_8));
+    if (format.equals("json")) {
+      assertThat(oneByOne).isEqualTo(jackson(oneByOne));
+    }
+  }
+
+  /**
+   * The oracle for JSON: the same document parsed and written again by Jackson's own generator,
+   * laid out as reports are (two spaces a level, {@code "name": value}, numbers as written).
+   */
+  private static String jackson(String json) throws Exception {
+    ObjectMapper mapper = JsonMapper.builder()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+        .build();
+    DefaultIndenter lines = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter layout = new DefaultPrettyPrinter().withObjectIndenter(lines).withArrayIndenter(lines)
+        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    return mapper.writer(layout).writeValueAsString(mapper.readTree(json)) + "\n";
   }
 
   private static String text(JsonReport writer, Rendering rendering) throws Exception {
