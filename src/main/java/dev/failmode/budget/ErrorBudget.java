@@ -4,6 +4,7 @@ import dev.failmode.model.Budget;
 import dev.failmode.model.Frequency;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Shares are computed as one division of exact products, so a share that is exactly 25% or 50%
  * compares as exactly that against a threshold; decimal rounding never moves a failure mode
  * across an edge.
+ *
+ * <p>Each division is worked out to {@link #PRECISION 18 significant digits}, which a BigDecimal
+ * holds in one long: the arithmetic, the rules' comparisons and the formatting of every figure
+ * then stay in 64-bit integers, where 34 digits took arrays and long division. A quotient that is
+ * not exact but rounds to {@link #SHORT 12 significant digits or fewer} is worked out again to 34
+ * (DECIMAL128). So every comparison with a threshold of up to 12 significant digits, and every
+ * figure rounded to a tie point of up to 12 digits (a report's four decimals, a percent's one to
+ * four), comes out as the exact quotient's: a rounded value can only land on such a threshold or
+ * tie when it is that short itself, and then it is the 34-digit one.
  */
 public final class ErrorBudget {
   private static final BigDecimal HUNDRED = new BigDecimal(100);
@@ -25,7 +35,10 @@ public final class ErrorBudget {
   private static final BigDecimal DAYS_PER_YEAR = new BigDecimal(365);
   private static final BigDecimal DAYS_PER_WEEK = new BigDecimal(7);
   private static final BigDecimal MONTHS_PER_YEAR = new BigDecimal(12);
-  private static final MathContext PRECISION = MathContext.DECIMAL128;
+  /** Significant digits of a quotient: a BigDecimal of up to 18 digits is held in a long. */
+  static final MathContext PRECISION = new MathContext(18, RoundingMode.HALF_EVEN);
+  /** An inexact quotient this short at {@link #PRECISION} is worked out again to 34 digits. */
+  static final int SHORT = 12;
   /**
    * Uses an error budget remembers: catalogues repeat durations and frequencies, and the exact
    * divisions of {@link #use} are most of the rules' arithmetic (a Budget is immutable, so results
@@ -69,8 +82,7 @@ public final class ErrorBudget {
     this.targetPercent = targetPercent;
     this.windowDays = windowDays;
     this.window = new BigDecimal(windowDays);
-    this.budgetMinutes = HUNDRED.subtract(targetPercent).multiply(MINUTES_PER_DAY).multiply(window)
-        .divide(HUNDRED, PRECISION).stripTrailingZeros();
+    this.budgetMinutes = divide(HUNDRED.subtract(targetPercent).multiply(MINUTES_PER_DAY).multiply(window), HUNDRED);
     this.budgetSecondsTimes100 = HUNDRED.subtract(targetPercent).multiply(window).multiply(SECONDS_PER_DAY);
   }
 
@@ -89,12 +101,25 @@ public final class ErrorBudget {
     return budgetMinutes;
   }
 
-  /** A duration in minutes, exactly where it can be (20s is 0.333..., to 34 digits). */
+  /** A duration in minutes, exactly where it can be (20s is 0.333..., to 18 digits). */
   public static BigDecimal minutes(Duration duration) {
     if (duration.getNano() == 0 && duration.getSeconds() % 60 == 0) {
       return BigDecimal.valueOf(duration.getSeconds() / 60).stripTrailingZeros(); // whole minutes, the common case: no division
     }
-    return seconds(duration).divide(SIXTY, PRECISION).stripTrailingZeros();
+    return divide(seconds(duration), SIXTY);
+  }
+
+  /**
+   * {@code dividend / divisor} to {@link #PRECISION}, trailing zeros stripped; an inexact quotient
+   * that short is worked out again to 34 digits (see the class comment for why that keeps every
+   * comparison and every shown figure as the exact quotient's).
+   */
+  static BigDecimal divide(BigDecimal dividend, BigDecimal divisor) {
+    BigDecimal quotient = dividend.divide(divisor, PRECISION).stripTrailingZeros();
+    if (quotient.precision() <= SHORT && quotient.multiply(divisor).compareTo(dividend) != 0) {
+      return dividend.divide(divisor, MathContext.DECIMAL128).stripTrailingZeros();
+    }
+    return quotient;
   }
 
   /**
@@ -152,19 +177,18 @@ public final class ErrorBudget {
       };
     }
     BigDecimal occurrences = occurrencesDenominator == BigDecimal.ONE ? occurrencesNumerator.stripTrailingZeros()
-        : occurrencesNumerator.divide(occurrencesDenominator, PRECISION).stripTrailingZeros();
+        : divide(occurrencesNumerator, occurrencesDenominator);
 
     BigDecimal occurrenceSecondsTimes100 = seconds(duration).multiply(HUNDRED);
-    BigDecimal occurrenceShare = occurrenceSecondsTimes100.divide(budgetSecondsTimes100, PRECISION).stripTrailingZeros();
+    BigDecimal occurrenceShare = divide(occurrenceSecondsTimes100, budgetSecondsTimes100);
     if (frequency == null) {
       // once per window: the window's share and minutes are one occurrence's, the same divisions
       return new Budget(targetPercent, windowDays, duration, null, true, budgetMinutes, perOccurrence, occurrences,
           perOccurrence, occurrenceShare, occurrenceShare);
     }
-    BigDecimal share = occurrenceSecondsTimes100.multiply(occurrencesNumerator)
-        .divide(budgetSecondsTimes100.multiply(occurrencesDenominator), PRECISION).stripTrailingZeros();
-    BigDecimal minutesPerWindow = seconds(duration).multiply(occurrencesNumerator)
-        .divide(SIXTY.multiply(occurrencesDenominator), PRECISION).stripTrailingZeros();
+    BigDecimal share = divide(occurrenceSecondsTimes100.multiply(occurrencesNumerator),
+        budgetSecondsTimes100.multiply(occurrencesDenominator));
+    BigDecimal minutesPerWindow = divide(seconds(duration).multiply(occurrencesNumerator), SIXTY.multiply(occurrencesDenominator));
 
     return new Budget(targetPercent, windowDays, duration, frequency, frequency == null, budgetMinutes, perOccurrence,
         occurrences, minutesPerWindow, occurrenceShare, share);

@@ -173,8 +173,14 @@ final class HtmlReport implements ReportWriter {
         "bars are drawn to " + Text.percent(scale) + " of the budget", height - 4);
   }
 
-  private static int px(BigDecimal share, BigDecimal scale) {
-    return share.multiply(BigDecimal.valueOf(BAR_AREA)).divide(scale, 0, RoundingMode.HALF_UP).intValue();
+  /**
+   * Pixels for a share of the chart's scale, to the nearest, half a pixel up. Shares are rounded
+   * quotients, so one that is exactly half a pixel past a whole one (133.93% of a 300% scale is
+   * 187.5 px) comes out a hair either side of it; rounded to nine places first, it is a half.
+   */
+  static int px(BigDecimal share, BigDecimal scale) {
+    return share.multiply(BigDecimal.valueOf(BAR_AREA)).divide(scale, 9, RoundingMode.HALF_UP).setScale(0, RoundingMode.HALF_UP)
+        .intValue();
   }
 
   private static Row row(Result r, Judgement judgement) {

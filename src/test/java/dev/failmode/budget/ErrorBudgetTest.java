@@ -97,6 +97,29 @@ class ErrorBudgetTest {
   }
 
   @Test
+  void aQuotientIsKeptToEighteenDigitsInALong() {
+    BigDecimal third = ErrorBudget.divide(BigDecimal.ONE, new BigDecimal(3));
+
+    assertThat(third).isEqualTo(new BigDecimal("0.333333333333333333"));
+    assertThat(third.precision()).isEqualTo(18);
+    assertThat(ErrorBudget.divide(BigDecimal.ONE, new BigDecimal(4))).isEqualTo(new BigDecimal("0.25"));
+    assertThat(ErrorBudget.divide(new BigDecimal(120), new BigDecimal(60))).isEqualTo(new BigDecimal("2"));
+  }
+
+  @Test
+  void anInexactQuotientThatLooksShortIsWorkedOutToThirtyFourDigits() {
+    // (10^20 + 1) / (4 x 10^20) is a hair over a quarter: to 18 digits it would be 0.25 exactly,
+    // and a share over 25% would compare as equal to it
+    BigDecimal overAQuarter = ErrorBudget.divide(new BigDecimal("100000000000000000001"), new BigDecimal("400000000000000000000"));
+    BigDecimal underAHalf = ErrorBudget.divide(new BigDecimal("199999999999999999999"), new BigDecimal("400000000000000000000"));
+
+    assertThat(overAQuarter).isEqualTo(new BigDecimal("0.2500000000000000000025")).isGreaterThan(new BigDecimal("0.25"));
+    assertThat(underAHalf).isLessThan(new BigDecimal("0.5"));
+    // a quotient that rounds to 13 digits or more keeps its 18: no threshold that short sits between it and the exact one
+    assertThat(ErrorBudget.divide(new BigDecimal(2), new BigDecimal(7)).precision()).isEqualTo(18);
+  }
+
+  @Test
   void refusesTargetsWithoutABudget() {
     assertThatThrownBy(() -> ErrorBudget.budgetMinutes(new BigDecimal("100"), 30)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ErrorBudget.budgetMinutes(new BigDecimal("0"), 30)).isInstanceOf(IllegalArgumentException.class);
@@ -155,7 +178,6 @@ class ErrorBudgetTest {
     // formula's with one occurrence over one (the same divisions, not done twice)
     Duration d = Duration.parse(duration);
     Budget once = ErrorBudget.use(new BigDecimal(target), window, d, null);
-    java.math.MathContext exact = java.math.MathContext.DECIMAL128;
     BigDecimal seconds = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
     BigDecimal budgetSecondsTimes100 = new BigDecimal(100).subtract(new BigDecimal(target)).multiply(new BigDecimal(window))
         .multiply(new BigDecimal(86_400));
@@ -163,11 +185,11 @@ class ErrorBudgetTest {
     assertThat(once.frequencyAssumed()).isTrue();
     assertThat(once.occurrencesPerWindow()).isEqualTo(BigDecimal.ONE);
     assertThat(once.minutesPerWindow())
-        .isEqualTo(seconds.multiply(BigDecimal.ONE).divide(new BigDecimal(60).multiply(BigDecimal.ONE), exact).stripTrailingZeros())
+        .isEqualTo(ErrorBudget.divide(seconds.multiply(BigDecimal.ONE), new BigDecimal(60).multiply(BigDecimal.ONE)))
         .isEqualTo(once.minutesPerOccurrence());
     assertThat(once.share())
-        .isEqualTo(seconds.multiply(new BigDecimal(100)).multiply(BigDecimal.ONE)
-            .divide(budgetSecondsTimes100.multiply(BigDecimal.ONE), exact).stripTrailingZeros())
+        .isEqualTo(ErrorBudget.divide(seconds.multiply(new BigDecimal(100)).multiply(BigDecimal.ONE),
+            budgetSecondsTimes100.multiply(BigDecimal.ONE)))
         .isEqualTo(once.occurrenceShare());
   }
 

@@ -68,13 +68,40 @@ class BudgetProperties {
     Fraction occurrenceShare = perOccurrence.over(budgetMinutes);
 
     assertThat(budget.budgetMinutes()).isEqualByComparingTo(budgetMinutes.decimal());
-    assertThat(relative(budget.share(), share)).isLessThan(new BigDecimal("1e-30"));
-    assertThat(relative(budget.occurrenceShare(), occurrenceShare)).isLessThan(new BigDecimal("1e-30"));
-    // at the thresholds the comparison is exact, not approximately right
-    for (BigDecimal limit : new BigDecimal[] {new BigDecimal("0.25"), new BigDecimal("0.5"), BigDecimal.ONE}) {
-      assertThat(Integer.signum(budget.share().compareTo(limit))).isEqualTo(Integer.signum(share.compareTo(limit)));
-      assertThat(Integer.signum(budget.occurrenceShare().compareTo(limit))).isEqualTo(Integer.signum(occurrenceShare.compareTo(limit)));
+    // 18 significant digits: off by at most half a unit in the 18th
+    assertThat(relative(budget.share(), share)).isLessThan(new BigDecimal("1e-17"));
+    assertThat(relative(budget.occurrenceShare(), occurrenceShare)).isLessThan(new BigDecimal("1e-17"));
+    // at the thresholds the comparison is exact, not approximately right: the core pack's, and
+    // thresholds of up to 12 digits as close to the share as they get
+    for (Fraction exact : new Fraction[] {share, occurrenceShare}) {
+      BigDecimal value = exact == share ? budget.share() : budget.occurrenceShare();
+      for (BigDecimal limit : limits(exact)) {
+        assertThat(Integer.signum(value.compareTo(limit))).as("%s against %s", value, limit).isEqualTo(Integer.signum(exact.compareTo(limit)));
+      }
     }
+    // and every figure a report shows is the exact quotient's
+    assertThat(shown(budget.share())).isEqualTo(shown(share.decimal()));
+    assertThat(shown(budget.occurrenceShare())).isEqualTo(shown(occurrenceShare.decimal()));
+    assertThat(shown(budget.minutesPerWindow())).isEqualTo(shown(perOccurrence.times(occurrences).decimal()));
+    assertThat(shown(budget.occurrencesPerWindow())).isEqualTo(shown(occurrences.decimal()));
+  }
+
+  /** 25%, 50% and 100%, and the exact value rounded every way to 1 to 12 significant digits. */
+  private static java.util.List<BigDecimal> limits(Fraction exact) {
+    java.util.List<BigDecimal> limits = new java.util.ArrayList<>(java.util.List.of(new BigDecimal("0.25"), new BigDecimal("0.5"), BigDecimal.ONE));
+    BigDecimal value = exact.decimal();
+    for (int digits = 1; digits <= 12; digits++) {
+      for (java.math.RoundingMode mode : new java.math.RoundingMode[] {java.math.RoundingMode.DOWN, java.math.RoundingMode.UP, java.math.RoundingMode.HALF_EVEN}) {
+        limits.add(value.round(new MathContext(digits, mode)));
+      }
+    }
+    return limits;
+  }
+
+  /** A figure the way reports show it: four decimals (JSON, YAML), two (text), and as a percent. */
+  private static String shown(BigDecimal value) {
+    return dev.failmode.model.Text.rounded(value).toPlainString() + " " + dev.failmode.model.Text.number(value) + " "
+        + dev.failmode.model.Text.percent(value);
   }
 
   private static BigDecimal relative(BigDecimal actual, Fraction expected) {
