@@ -31,13 +31,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.Match;
+import org.kie.internal.event.rule.RuleEventListener;
+import org.kie.internal.event.rule.RuleEventManager;
 
 /**
  * Classifies failure modes with a compiled {@link RuleBase}: every failure mode in gives exactly
@@ -171,7 +170,7 @@ public final class Engine {
     KieSession session = rules.kieBase().newKieSession();
     RuleScope scope = new RuleScope();
     Firings firings = new Firings(scope);
-    session.addEventListener(firings);
+    ((RuleEventManager) session).addEventListener(firings);
     try {
       parameters.values().forEach(session::insert);
       session.insert(new Today(today));
@@ -329,8 +328,12 @@ public final class Engine {
     return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
   }
 
-  /** Tells the rule scope which rule is firing, and counts firings per rule for the limit's message. */
-  private final class Firings extends DefaultAgendaEventListener {
+  /**
+   * Tells the rule scope which rule is firing, and counts firings per rule for the limit's message.
+   * A match-level listener: an agenda listener would have Drools build an event object for every
+   * match created and fired, a few hundred thousand in a large catalogue, for two of its calls.
+   */
+  private final class Firings implements RuleEventListener {
     private final RuleScope scope;
     private final Map<String, Integer> counts = new HashMap<>();
 
@@ -339,14 +342,14 @@ public final class Engine {
     }
 
     @Override
-    public void beforeMatchFired(BeforeMatchFiredEvent event) {
-      String id = rules.fullId(event.getMatch().getRule());
+    public void onBeforeMatchFire(Match match) {
+      String id = rules.fullId(match.getRule());
       scope.enter(id);
       counts.merge(id, 1, Integer::sum);
     }
 
     @Override
-    public void afterMatchFired(AfterMatchFiredEvent event) {
+    public void onAfterMatchFire(Match match) {
       scope.leave();
     }
 
