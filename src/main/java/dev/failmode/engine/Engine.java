@@ -22,6 +22,7 @@ import dev.failmode.model.Status;
 import dev.failmode.model.Suggestion;
 import dev.failmode.model.Today;
 import dev.failmode.model.Verdict;
+import dev.failmode.parallel.EachIndex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +31,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -97,11 +97,12 @@ public final class Engine {
   /** Classifies every failure mode of every catalogue into a report sorted for output. */
   public Report classify(List<Catalogue> catalogues) throws RuleFailure {
     long start = System.nanoTime();
-    // Files are independent, each judged in a session of its own, so they are judged in parallel.
-    // Files of one SLO share its error budget, which remembers what each duration and frequency costs.
+    // Files are independent, each judged in a session of its own, so they are judged in parallel,
+    // each core taking the next file when it is done with one (see EachIndex). Files of one SLO
+    // share its error budget, which remembers what each duration and frequency costs.
     ErrorBudgets budgets = new ErrorBudgets();
     FileJudgement[] judgements = new FileJudgement[catalogues.size()];
-    IntStream.range(0, catalogues.size()).parallel().forEach(i -> judgements[i] = judge(catalogues.get(i), budgets));
+    EachIndex.run(catalogues.size(), i -> judgements[i] = judge(catalogues.get(i), budgets));
     Report report = report(catalogues, List.of(judgements));
     log.info("classified {} failure modes of {} files in {} ms", report.results().size(), catalogues.size(),
         (System.nanoTime() - start) / 1_000_000);

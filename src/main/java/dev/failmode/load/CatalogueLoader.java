@@ -4,6 +4,7 @@ import dev.failmode.model.Catalogue;
 import dev.failmode.model.FailureMode;
 import dev.failmode.model.Location;
 import dev.failmode.model.Problem;
+import dev.failmode.parallel.EachIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,7 +74,10 @@ public final class CatalogueLoader {
       collect(given, inputs, problems);
     }
     List<Input> sorted = inputs.values().stream().sorted(Comparator.comparing(Input::display)).toList();
-    List<FileOutcome> outcomes = sorted.parallelStream().map(this::read).toList();
+    // in parallel, each core taking the next file when it is done with one (files differ in size)
+    FileOutcome[] read = new FileOutcome[sorted.size()];
+    EachIndex.run(sorted.size(), i -> read[i] = read(sorted.get(i)));
+    List<FileOutcome> outcomes = Arrays.asList(read);
 
     List<Catalogue> catalogues = new ArrayList<>();
     List<String> skipped = new ArrayList<>();

@@ -22,8 +22,10 @@ public enum Status {
     if (decision != Decision.NOT_OK) {
       return null;
     }
-    if (mode.remediations().stream().anyMatch(r -> r.status() == RemediationStatus.DONE)) {
-      return MITIGATED;
+    for (Remediation remediation : mode.remediations()) { // a loop: asked of every NOT OK failure mode
+      if (remediation.status() == RemediationStatus.DONE) {
+        return MITIGATED;
+      }
     }
     if (mode.waiver() != null && !mode.waiver().expiredOn(today)) {
       return WAIVED;

@@ -1,0 +1,60 @@
+package dev.failmode.parallel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EachIndexTest {
+
+  @ParameterizedTest(name = "{0} indices")
+  @ValueSource(ints = {0, 1, 2, 3, 1_000, 100_000})
+  void everyIndexRunsExactlyOnce(int count) {
+    AtomicIntegerArray runs = new AtomicIntegerArray(count);
+
+    EachIndex.run(count, runs::incrementAndGet);
+
+    for (int i = 0; i < count; i++) {
+      assertThat(runs.get(i)).as("index %d", i).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFailureOnAnyThreadIsThrownToTheCaller() {
+    assertThatThrownBy(() -> EachIndex.run(1_000, i -> {
+      if (i == 777) {
+        throw new IllegalArgumentException("index " + i);
+      }
+    })).isInstanceOf(IllegalArgumentException.class).hasMessage("index 777");
+  }
+
+  @Test
+  void anErrorReachesTheCallerToo() {
+    assertThatThrownBy(() -> EachIndex.run(1_000, i -> {
+      if (i == 500) {
+        throw new StackOverflowError("deep");
+      }
+    })).isInstanceOf(StackOverflowError.class).hasMessage("deep");
+  }
+
+  @Test
+  void afterAFailureTheIndicesNotYetTakenAreSkipped() {
+    AtomicIntegerArray runs = new AtomicIntegerArray(100_000);
+
+    assertThatThrownBy(() -> EachIndex.run(100_000, i -> {
+      runs.incrementAndGet(i);
+      if (i == 0) {
+        throw new IllegalStateException("first");
+      }
+    })).hasMessage("first");
+
+    int ran = 0;
+    for (int i = 0; i < runs.length(); i++) {
+      ran += runs.get(i);
+    }
+    assertThat(ran).isLessThan(100_000);
+  }
+}
