@@ -81,16 +81,10 @@ public final class Policy {
   /**
    * A violation about a result that says every reason for its verdict (for UNCLASSIFIED, every
    * note), each with its rule, none being more telling than another; its rule is the first
-   * reason's. Written with loops: a large catalogue has tens of thousands to explain.
+   * reason's. Its message is made of the reasons when asked for (see {@link Violation}).
    */
   private static Violation violation(FailOn kind, String opening, Result result) {
-    List<Reason> reasons = reasons(result);
-    StringBuilder message = new StringBuilder(opening);
-    for (int i = 0; i < reasons.size(); i++) {
-      Reason reason = reasons.get(i);
-      message.append(i == 0 ? "" : "; ").append(reason.message()).append(" [").append(reason.rule()).append(']');
-    }
-    return new Violation(kind, result.id(), result.location(), message.toString(), reasons.isEmpty() ? "" : reasons.get(0).rule());
+    return Violation.ofReasons(kind, result.id(), result.location(), opening, reasons(result));
   }
 
   /** The reasons that voted for the verdict, or every reason when none did or the verdict is UNCLASSIFIED. */
@@ -98,12 +92,19 @@ public final class Policy {
     if (result.verdict() == Decision.UNCLASSIFIED) {
       return result.reasons();
     }
-    List<Reason> votes = new ArrayList<>(result.reasons().size());
+    int voted = 0;
+    for (Reason reason : result.reasons()) {
+      voted += reason.vote() == result.verdict() ? 1 : 0;
+    }
+    if (voted == 0 || voted == result.reasons().size()) {
+      return result.reasons(); // the result's own list, which violations keep rather than copy
+    }
+    List<Reason> votes = new ArrayList<>(voted);
     for (Reason reason : result.reasons()) {
       if (reason.vote() == result.verdict()) {
         votes.add(reason);
       }
     }
-    return votes.isEmpty() ? result.reasons() : votes;
+    return votes;
   }
 }

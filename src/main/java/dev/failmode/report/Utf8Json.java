@@ -180,13 +180,36 @@ final class Utf8Json {
     if (value == null) {
       return raw(NULL);
     }
+    ensure(value.length() + 2);
+    bytes[size++] = '"';
+    unquoted(value);
+    ensure(1);
+    bytes[size++] = '"';
+    return this;
+  }
+
+  /**
+   * One string given in pieces, as {@link #string(String)} writes their concatenation: escaping
+   * goes character by character, so escaped pieces are the escaped whole, as long as no piece
+   * ends in the high half of a surrogate pair whose low half starts the next (such a piece is
+   * escaped as a lone surrogate here). {@code Violation} pieces its messages at ASCII text.
+   */
+  Utf8Json pieces(java.util.function.Consumer<java.util.function.Consumer<String>> pieces) {
+    ensure(1);
+    bytes[size++] = '"';
+    pieces.accept(this::unquoted);
+    ensure(1);
+    bytes[size++] = '"';
+    return this;
+  }
+
+  /** A string's characters escaped, without the quotes. */
+  private void unquoted(String value) {
     int length = value.length();
-    ensure(length + 2);
+    ensure(length);
     byte[] out = bytes;
     int at = size;
-    out[at++] = '"';
     int i = 0;
-    // the common case, plain ASCII, a byte a character
     for (; i < length; i++) {
       char c = value.charAt(i);
       if (c >= 0x80 || ESCAPES[c] != 0) {
@@ -198,9 +221,6 @@ final class Utf8Json {
     if (i < length) {
       rest(value, i);
     }
-    ensure(1);
-    bytes[size++] = '"';
-    return this;
   }
 
   /** The rest of a string from its first character that is not plain ASCII. */

@@ -42,6 +42,16 @@ class Utf8JsonTest {
     return piece.list().ofMaxSize(12).map(pieces -> String.join("", pieces));
   }
 
+  @Property(tries = 1_000)
+  void aStringInPiecesIsWhatJacksonWritesOfTheWhole(@ForAll("text") String a, @ForAll("text") String b, @ForAll("text") String c)
+      throws IOException {
+    // as a violation's message is pieced: arbitrary text between ASCII pieces
+    java.util.List<String> pieces = java.util.List.of("NOT OK: ", a, " [", b, "]", "; ", c, "");
+    byte[] written = new Utf8Json(0).pieces(sink -> pieces.forEach(sink)).toByteArray();
+
+    assertThat(written).isEqualTo(jackson(String.join("", pieces)));
+  }
+
   @Property(tries = 500)
   void aRepeatedStringIsWrittenAsAnyString(@ForAll("text") String a, @ForAll("text") String b) {
     // the same objects many times, equal text in another object, and more strings than slots
