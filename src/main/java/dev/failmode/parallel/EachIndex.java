@@ -43,15 +43,6 @@ public final class EachIndex {
     for (ForkJoinTask<?> helper : helping) {
       helper.join(); // a helper not started yet runs here, finds no index left and returns
     }
-    Throwable e = failure.get();
-    if (e instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    if (e instanceof Error error) {
-      throw error;
-    }
-    if (e != null) {
-      throw new IllegalStateException(e); // an IntConsumer throws no checked exception; a sneaky one still surfaces
-    }
+    Failures.rethrow(failure.get(), IllegalStateException::new); // an IntConsumer throws no checked exception; a sneaky one still surfaces
   }
 }

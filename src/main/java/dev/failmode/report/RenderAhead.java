@@ -1,5 +1,6 @@
 package dev.failmode.report;
 
+import dev.failmode.parallel.Failures;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -94,16 +95,7 @@ final class RenderAhead {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while rendering the report");
       }
-      Throwable e = failure.get();
-      if (e instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e instanceof Error error) {
-        throw error;
-      }
-      if (e != null) {
-        throw new UncheckedIOException(new IOException(e));
-      }
+      Failures.rethrow(failure.get(), e -> new UncheckedIOException(new IOException(e)));
       return (List<R>) Arrays.asList(rendered);
     }
   }
