@@ -21,11 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Each division is worked out to {@link #PRECISION 18 significant digits}, which a BigDecimal
  * holds in one long: the arithmetic, the rules' comparisons and the formatting of every figure
  * then stay in 64-bit integers, where 34 digits took arrays and long division. A quotient that is
- * not exact but rounds to {@link #SHORT 12 significant digits or fewer} is worked out again to 34
- * (DECIMAL128). So every comparison with a threshold of up to 12 significant digits, and every
- * figure rounded to a tie point of up to 12 digits (a report's four decimals, a percent's one to
- * four), comes out as the exact quotient's: a rounded value can only land on such a threshold or
- * tie when it is that short itself, and then it is the 34-digit one.
+ * not exact but rounds to a short value, {@link #SHORT 12 significant digits} or
+ * {@link #FEW_DECIMALS 7 decimals} or fewer, is worked out again to 34 (DECIMAL128). A rounded
+ * value can only land on a threshold or a tie point when it is that value itself, so every
+ * comparison with a threshold of up to 12 significant digits or 7 decimals, and every figure a
+ * report shows (rounded to at most 6 decimals of a share, its tie points at 7), comes out as the
+ * exact quotient's.
  */
 public final class ErrorBudget {
   private static final BigDecimal HUNDRED = new BigDecimal(100);
@@ -39,6 +40,8 @@ public final class ErrorBudget {
   static final MathContext PRECISION = new MathContext(18, RoundingMode.HALF_EVEN);
   /** An inexact quotient this short at {@link #PRECISION} is worked out again to 34 digits. */
   static final int SHORT = 12;
+  /** So is one with this few decimals: a report's figures round at tie points of up to 7. */
+  static final int FEW_DECIMALS = 7;
   /**
    * Uses an error budget remembers: catalogues repeat durations and frequencies, and the exact
    * divisions of {@link #use} are most of the rules' arithmetic (a Budget is immutable, so results
@@ -116,7 +119,7 @@ public final class ErrorBudget {
    */
   static BigDecimal divide(BigDecimal dividend, BigDecimal divisor) {
     BigDecimal quotient = dividend.divide(divisor, PRECISION).stripTrailingZeros();
-    if (quotient.precision() <= SHORT && quotient.multiply(divisor).compareTo(dividend) != 0) {
+    if ((quotient.precision() <= SHORT || quotient.scale() <= FEW_DECIMALS) && quotient.multiply(divisor).compareTo(dividend) != 0) {
       return dividend.divide(divisor, MathContext.DECIMAL128).stripTrailingZeros();
     }
     return quotient;

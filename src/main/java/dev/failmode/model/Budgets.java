@@ -14,19 +14,33 @@ import java.util.List;
 public final class Budgets {
   private Budgets() {}
 
-  /** Significant digits of a sum of shares (see {@link #totalShare}). */
-  private static final MathContext TOTAL = new MathContext(12, RoundingMode.HALF_EVEN);
+  /** Significant digits a sum of shares is snapped to when it is that close (see {@link #sum}). */
+  private static final MathContext SNAP = new MathContext(12, RoundingMode.HALF_EVEN);
+  /** How far, relative to it, a sum of shares can be from the exact sum: each share is off by at most 5e-17 of itself. */
+  private static final BigDecimal ROUNDING = new BigDecimal("1e-16");
 
   /**
-   * The share of the budget the outcomes use together (outcomes with no budget count nothing), to
-   * 12 significant digits. Each share is a rounded quotient (18 digits), so shares that add up to
-   * exactly a limit, six of a sixth making the whole budget, would sum to a hair over or under it
-   * and a file exactly at its limit could be called over it; to 12 digits the rounding of up to
-   * 100,000 shares is gone, and a comparison with a limit of up to 12 digits is the exact sum's.
+   * The share of the budget the outcomes use together (outcomes with no budget count nothing), as
+   * {@link #sum} adds them up: shares that add up to exactly a limit compare as exactly it.
    */
   public static BigDecimal totalShare(Collection<?> outcomes) {
-    BigDecimal sum = budgeted(outcomes).stream().map(o -> o.getBudget().share()).reduce(BigDecimal.ZERO, BigDecimal::add);
-    return sum.round(TOTAL).stripTrailingZeros();
+    return sum(budgeted(outcomes).stream().map(o -> o.getBudget().share()).toList());
+  }
+
+  /**
+   * Shares added up. Each share is a rounded quotient (to 18 digits), so shares that add up to
+   * exactly a limit, six of a sixth making the whole budget, sum to a hair over or under it, and a
+   * file exactly at its limit would be called over it. A sum within that rounding of a value of 12
+   * significant digits is that value; any other sum, a file over its limit by a millionth of a
+   * second included, is kept as it is.
+   */
+  public static BigDecimal sum(Collection<BigDecimal> shares) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (BigDecimal share : shares) {
+      sum = sum.add(share);
+    }
+    BigDecimal snapped = sum.round(SNAP);
+    return sum.subtract(snapped).abs().compareTo(sum.abs().multiply(ROUNDING)) <= 0 ? snapped.stripTrailingZeros() : sum;
   }
 
   /** The {@code n} outcomes using most budget, largest first: {@code envoy/leak (40%), envoy/disk (30%)}. */

@@ -3,6 +3,7 @@ package dev.failmode.report;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.failmode.model.Budget;
+import dev.failmode.model.Budgets;
 import dev.failmode.model.Catalogue;
 import dev.failmode.model.Component;
 import dev.failmode.model.Decision;
@@ -137,7 +138,7 @@ final class HtmlReport implements ReportWriter {
       return new Chart(false, 0, List.of(), List.of(), List.of(), false, "", 0, 0, "", 0);
     }
     List<Result> oks = spending.stream().filter(r -> r.verdict() == Decision.OK_TO_BREAK).toList();
-    BigDecimal stackTotal = oks.stream().map(r -> r.budget().share()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal stackTotal = Budgets.sum(oks.stream().map(r -> r.budget().share()).toList()); // as the over-budget rule adds them
     BigDecimal largest = spending.get(0).budget().share().max(stackTotal);
     BigDecimal scale = largest.max(BigDecimal.ONE).min(CHART_CAP);
     int rowHeight = 24;

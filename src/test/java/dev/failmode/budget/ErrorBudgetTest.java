@@ -120,6 +120,16 @@ class ErrorBudgetTest {
   }
 
   @Test
+  void aLargeInexactQuotientThatLandsOnAReportsTiePointIsWorkedOutToThirtyFourDigits() {
+    // 86419746.864150000001 / 7 is 12345678.12345000000014...: to 18 digits it would be exactly
+    // 12345678.12345, a tie for the report's four decimals, which would then round down
+    BigDecimal occurrences = ErrorBudget.divide(new BigDecimal("86419746.864150000001"), new BigDecimal(7));
+
+    assertThat(occurrences).isGreaterThan(new BigDecimal("12345678.12345"));
+    assertThat(dev.failmode.model.Text.rounded(occurrences)).isEqualByComparingTo("12345678.1235");
+  }
+
+  @Test
   void refusesTargetsWithoutABudget() {
     assertThatThrownBy(() -> ErrorBudget.budgetMinutes(new BigDecimal("100"), 30)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ErrorBudget.budgetMinutes(new BigDecimal("0"), 30)).isInstanceOf(IllegalArgumentException.class);
