@@ -193,7 +193,7 @@ public final class ErrorBudget {
         budgetSecondsTimes100.multiply(occurrencesDenominator));
     BigDecimal minutesPerWindow = divide(seconds(duration).multiply(occurrencesNumerator), SIXTY.multiply(occurrencesDenominator));
 
-    return new Budget(targetPercent, windowDays, duration, frequency, frequency == null, budgetMinutes, perOccurrence,
+    return new Budget(targetPercent, windowDays, duration, frequency, false, budgetMinutes, perOccurrence,
         occurrences, minutesPerWindow, occurrenceShare, share);
   }
 
