@@ -642,7 +642,7 @@ final class JsonReport implements ReportWriter {
       json.item(inner, i == 0).startObject();
       json.field(N_RULE, inner + 1, true).repeated(reason.rule());
       json.field(N_VOTE, inner + 1, false).repeated(reason.vote() == null ? null : reason.vote().name());
-      json.field(N_MESSAGE, inner + 1, false).string(reason.message());
+      json.field(N_MESSAGE, inner + 1, false).text(reason.message());
       json.endObject(inner, false);
     }
     json.endArray(in, reasons.isEmpty());

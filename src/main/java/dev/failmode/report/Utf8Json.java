@@ -79,6 +79,12 @@ final class Utf8Json {
   private final String[] repeatedKeys = new String[REPEATED];
   private final byte[][] repeatedBytes = new byte[REPEATED][];
 
+  /** Slots of the table of texts seen again, a power of two; and the length from which a text is looked up there. */
+  private static final int AGAIN = 1_024;
+  private static final int AGAIN_FROM = 32;
+  private final String[] againKeys = new String[AGAIN];
+  private final byte[][] againBytes = new byte[AGAIN][];
+
   Utf8Json(int capacity) {
     bytes = new byte[Math.max(16, capacity)];
   }
@@ -189,6 +195,48 @@ final class Utf8Json {
   }
 
   /**
+   * A text that may come again as the same object, as a rule's message does (most rules give
+   * every failure mode they match the same text): as {@link #string(String)}, its encoding
+   * remembered by identity from the second time it comes, so a text met once costs a slot of a
+   * small table and not a copy, and one met again is copied rather than escaped. Any string is
+   * right here.
+   */
+  Utf8Json text(String value) {
+    if (value == null) {
+      return raw(NULL);
+    }
+    ensure(1);
+    bytes[size++] = '"';
+    again(value);
+    ensure(1);
+    bytes[size++] = '"';
+    return this;
+  }
+
+  /** A text's characters escaped, without the quotes, from the table when it came before. */
+  private void again(String value) {
+    if (value.length() < AGAIN_FROM) {
+      unquoted(value);
+      return;
+    }
+    int slot = System.identityHashCode(value) & (AGAIN - 1);
+    if (againKeys[slot] != value) {
+      againKeys[slot] = value;
+      againBytes[slot] = null;
+      unquoted(value);
+      return;
+    }
+    byte[] written = againBytes[slot];
+    if (written != null) {
+      raw(written);
+      return;
+    }
+    int from = size;
+    unquoted(value);
+    againBytes[slot] = toByteArray(from);
+  }
+
+  /**
    * One string given in pieces, as {@link #string(String)} writes their concatenation: escaping
    * goes character by character, so escaped pieces are the escaped whole, as long as no piece
    * ends in the high half of a surrogate pair whose low half starts the next (such a piece is
@@ -197,7 +245,7 @@ final class Utf8Json {
   Utf8Json pieces(java.util.function.Consumer<java.util.function.Consumer<String>> pieces) {
     ensure(1);
     bytes[size++] = '"';
-    pieces.accept(this::unquoted);
+    pieces.accept(this::again);
     ensure(1);
     bytes[size++] = '"';
     return this;

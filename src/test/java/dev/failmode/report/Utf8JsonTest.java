@@ -68,6 +68,40 @@ class Utf8JsonTest {
     assertThat(repeated.toByteArray()).isEqualTo(plain.toByteArray());
   }
 
+  @Property(tries = 300)
+  void aTextThatComesAgainIsWrittenAsAnyString(@ForAll("text") String a, @ForAll("text") String b) {
+    // texts long enough to be looked up (and short ones), the same objects again and again, equal text in
+    // other objects, and far more objects than the table has slots, so slots are taken over
+    String longA = "a rule's message, long enough to be remembered: " + a;
+    String longB = b + " and more words, so that this text is remembered too";
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      texts.add(switch (i % 5) {
+        case 0 -> longA;
+        case 1 -> longB;
+        case 2 -> new String(longA);
+        case 3 -> a;
+        default -> "a text met once, number " + i + ": " + b;
+      });
+    }
+    Utf8Json plain = new Utf8Json(0);
+    Utf8Json again = new Utf8Json(0);
+    Utf8Json pieced = new Utf8Json(0);
+    for (String text : texts) {
+      plain.string(text);
+      again.text(text);
+      pieced.pieces(sink -> {
+        sink.accept(text);
+        sink.accept(" [");
+        sink.accept(longB);
+      });
+    }
+    assertThat(again.toByteArray()).isEqualTo(plain.toByteArray());
+    Utf8Json whole = new Utf8Json(0);
+    texts.forEach(text -> whole.string(text + " [" + longB));
+    assertThat(pieced.toByteArray()).isEqualTo(whole.toByteArray());
+  }
+
   @Example
   void longStringsAreWhatJacksonWritesInSegments() throws IOException {
     // Jackson writes a long string in segments; a pair may straddle one
