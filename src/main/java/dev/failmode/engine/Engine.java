@@ -168,7 +168,7 @@ public final class Engine {
 
   private void classify(Catalogue catalogue, ErrorBudgets budgets, List<Result> results, List<Finding> findings)
       throws RuleFailure {
-    KieSession session = rules.kieBase().newKieSession();
+    KieSession session = rules.newSession();
     RuleScope scope = new RuleScope();
     Firings firings = new Firings(scope);
     ((RuleEventManager) session).addEventListener(firings);

@@ -29,6 +29,8 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -365,6 +367,28 @@ public final class RuleBase {
 
   KieBase kieBase() {
     return kieBase;
+  }
+
+  private volatile KieSessionsPool sessions;
+
+  /**
+   * A session of this rule base, from Drools' pool of sessions: {@code dispose} gives it back,
+   * reset (no facts, no matches, no listeners, node memories emptied) for the next file. Creating
+   * a session and its node memories anew for each of 1,000 files cost about a tenth of the rules'
+   * time. Safe to call from several threads at once; each session is used by one at a time.
+   */
+  KieSession newSession() {
+    KieSessionsPool pool = sessions;
+    if (pool == null) {
+      synchronized (this) {
+        pool = sessions;
+        if (pool == null) {
+          pool = kieBase.newKieSessionsPool(0);
+          sessions = pool;
+        }
+      }
+    }
+    return pool.newKieSession();
   }
 
   /** The rule Drools knows by package and name. */

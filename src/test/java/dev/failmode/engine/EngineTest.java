@@ -137,6 +137,68 @@ class EngineTest {
     assertThat(report.results().get(0).budget()).isEqualTo(report.results().get(2).budget());
   }
 
+  private Catalogue file(String name, String... modes) throws IOException {
+    StringBuilder yaml = new StringBuilder("""
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata: {name: %s}
+        slo: {target: 99.9, window: 30d}
+        components:
+          - name: web
+            failureModes:
+        """.formatted(name));
+    for (String mode : modes) {
+      yaml.append("      - {id: ").append(mode).append(", description: a mode, effect: crash, userImpact: outage, duration: 5m}\n");
+    }
+    Path file = Files.writeString(dir.resolve(name + ".yaml"), yaml);
+    return new CatalogueLoader(dir).load(List.of(file)).catalogues().get(0);
+  }
+
+  private static List<String> reasons(Engine.FileJudgement judgement) {
+    assertThat(judgement.failure()).isNull();
+    return judgement.results().stream().flatMap(r -> r.reasons().stream().map(reason -> r.id() + " " + reason.rule() + ": "
+        + reason.message())).toList();
+  }
+
+  @Test
+  void aFileIsJudgedAsInAFreshSessionWhateverTheFilesBeforeItLeft() throws Exception {
+    // sessions come back from Drools' pool reset: no fact, match or listener of one file may reach the next,
+    // not after a rule that threw, nor after a rule stopped by the firing limit
+    RuleBase rules = compile(pack("reuse", """
+        rule "count" when $v : Verdict() $n : Number() from accumulate( Verdict(), count(1) )
+        then $v.note("verdicts in the session: " + $n); end
+        rule "outcomes" when $o : Outcome() $n : Number() from accumulate( Outcome(), count(1) )
+        then $o.note("outcomes in the session: " + $n); end
+        rule "files" when $r : FileReview() $n : Number() from accumulate( FileReview(), count(1) )
+        then $r.finding("files", "file reviews in the session: " + $n); end
+        rule "explodes" when $v : Verdict( mode.id == "boom" ) then throw new IllegalStateException("boom"); end
+        rule "forever" when $v : Verdict( mode.id == "loop" ) then update($v); end
+        rule "votes" when $v : Verdict( mode.id != "boom", mode.id != "loop" ) then $v.notOk("one vote"); end
+        """));
+    Catalogue big = file("big", "a", "b", "c", "d", "e");
+    Catalogue throwing = file("throwing", "x", "boom", "y");
+    Catalogue looping = file("looping", "loop", "z");
+    Catalogue small = file("small", "p", "q");
+    Engine fresh = new Engine(rules, ParameterValues.resolve(rules.packs(), Map.of()), Fixtures.TODAY);
+    Engine.FileJudgement alone = fresh.judge(small);
+    Engine engine = new Engine(rules, ParameterValues.resolve(rules.packs(), Map.of()), Fixtures.TODAY);
+
+    Engine.FileJudgement afterBig = engine.judge(big);
+    assertThat(engine.judge(throwing).failure()).isNotNull().hasMessageContaining("reuse/explodes");
+    Engine.FileJudgement afterThrow = engine.judge(small);
+    assertThat(engine.judge(looping).failure()).isNotNull().hasMessageContaining("firing limit");
+    Engine.FileJudgement afterLoop = engine.judge(small);
+
+    assertThat(reasons(afterBig)).contains("big/web/a reuse/count: verdicts in the session: 5",
+        "big/web/a reuse/outcomes: outcomes in the session: 5");
+    assertThat(reasons(alone)).contains("small/web/p reuse/count: verdicts in the session: 2",
+        "small/web/p reuse/outcomes: outcomes in the session: 2", "small/web/p reuse/votes: one vote");
+    assertThat(reasons(afterThrow)).isEqualTo(reasons(alone));
+    assertThat(reasons(afterLoop)).isEqualTo(reasons(alone));
+    assertThat(afterLoop.findings()).isEqualTo(alone.findings()).extracting(f -> f.message())
+        .containsExactly("file reviews in the session: 1");
+  }
+
   @Test
   void everyFailureModeGivesExactlyOneResultEvenWhenNoRuleFires() throws Exception {
     RuleBase rules = compile(pack("silent", """
