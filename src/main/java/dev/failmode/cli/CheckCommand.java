@@ -130,7 +130,8 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private String summary(Report report, Judgement judgement) {
-    String checked = report.summary().failureModes() + " failure modes in " + report.catalogues().size()
+    int modes = report.summary().failureModes();
+    String checked = modes + (modes == 1 ? " failure mode in " : " failure modes in ") + report.catalogues().size()
         + (report.catalogues().size() == 1 ? " file" : " files");
     String accepted = judgement.accepted().isEmpty() ? "" : "; " + judgement.accepted().size()
         + (judgement.accepted().size() == 1 ? " violation" : " violations") + " already in the baseline " + baseline + " accepted";

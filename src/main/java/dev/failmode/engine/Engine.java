@@ -289,13 +289,16 @@ public final class Engine {
   private static final Comparator<Suggestion> SUGGESTION_ORDER = Comparator.comparing(Suggestion::type)
       .thenComparing(Suggestion::rule).thenComparing(Suggestion::text);
 
+  /** The reason every UNCLASSIFIED result ends with, one object for them all. */
+  private static final Reason NO_RULE_DECIDED = new Reason(dev.failmode.model.RuleDoc.NO_RULE_DECIDED.id(), null,
+      "no rule decided this failure mode, so it is UNCLASSIFIED; declare what the rules need (see the notes above) "
+          + "or add a rule that decides it");
+
   private static Result result(Ballot ballot, Decision decision, Status status, Budget budget) {
     List<Reason> reasons = ballot.reasons();
     reasons.sort(REASON_ORDER);
     if (decision == Decision.UNCLASSIFIED) {
-      reasons.add(new Reason(dev.failmode.model.RuleDoc.NO_RULE_DECIDED.id(), null,
-          "no rule decided this failure mode, so it is UNCLASSIFIED; declare what the rules need (see the notes above) "
-              + "or add a rule that decides it"));
+      reasons.add(NO_RULE_DECIDED);
     }
     List<Suggestion> remediations = new ArrayList<>();
     ballot.mode().remediations().forEach(r -> remediations.add(Suggestion.declared(r)));

@@ -5,6 +5,7 @@ import dev.failmode.model.Finding;
 import dev.failmode.model.Reason;
 import dev.failmode.model.Report;
 import dev.failmode.model.Result;
+import dev.failmode.model.RuleDoc;
 import dev.failmode.model.Status;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,10 +88,18 @@ public final class Policy {
     return Violation.ofReasons(kind, result.id(), result.location(), opening, reasons(result));
   }
 
-  /** The reasons that voted for the verdict, or every reason when none did or the verdict is UNCLASSIFIED. */
+  /**
+   * The reasons that voted for the verdict, or every reason when none did; for UNCLASSIFIED, the
+   * notes that say what is missing. The engine's own closing reason ("no rule decided this
+   * failure mode ... see the notes above") says again what the violation's opening says, and
+   * points at notes that a one-line violation does not have above it, so it is left out unless
+   * it is the only reason.
+   */
   private static List<Reason> reasons(Result result) {
     if (result.verdict() == Decision.UNCLASSIFIED) {
-      return result.reasons();
+      List<Reason> reasons = result.reasons();
+      int last = reasons.size() - 1;
+      return last > 0 && reasons.get(last).rule().equals(RuleDoc.NO_RULE_DECIDED.id()) ? reasons.subList(0, last) : reasons;
     }
     int voted = 0;
     for (Reason reason : result.reasons()) {

@@ -37,7 +37,7 @@ final class MarkdownReport implements ReportWriter {
     StringBuilder md = new StringBuilder();
     Summary summary = report.summary();
     md.append("# Failure-mode review\n\n");
-    md.append(summary.failureModes()).append(" failure modes in ").append(report.catalogues().size())
+    md.append(summary.failureModes()).append(summary.failureModes() == 1 ? " failure mode in " : " failure modes in ").append(report.catalogues().size())
         .append(report.catalogues().size() == 1 ? " file: **" : " files: **").append(summary.okToBreak()).append(" OK TO BREAK**, **")
         .append(summary.notOk()).append(" NOT OK**, ").append(summary.unclassified()).append(" UNCLASSIFIED; ")
         .append(summary.findings()).append(summary.findings() == 1 ? " finding" : " findings").append(".\n\n");

@@ -129,7 +129,7 @@ class CliTest {
     Cli cli = Cli.run("check", ok.toString());
 
     assertThat(cli.exitCode()).isZero();
-    assertThat(cli.out()).contains("check passed: 1 failure modes in 1 file");
+    assertThat(cli.out()).contains("check passed: 1 failure mode in 1 file");
   }
 
   @Test

@@ -35,6 +35,44 @@ class JudgementTest {
   }
 
   @Test
+  void anUnclassifiedModeIsRejectedWithTheNotesThatSayWhatItLacks(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Report report = Fixtures.classifyText(dir, """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata: {name: s}
+        components:
+          - name: c
+            usage: heavy
+            failureModes:
+              - {id: undeclared, description: no user impact, effect: crash}
+        """);
+    Result result = report.results().get(0);
+    assertThat(result.reasons()).extracting(r -> r.rule()).containsExactly("core/user-impact-undeclared", "failmode/no-rule-decided");
+
+    Violation violation = Policy.strict().judge(report).violations(result).get(0);
+
+    assertThat(violation.kind()).isEqualTo(FailOn.UNCLASSIFIED);
+    assertThat(violation.rule()).isEqualTo("core/user-impact-undeclared");
+    assertThat(violation.message()).isEqualTo("no rule decided it: " + result.reasons().get(0).message() + " [core/user-impact-undeclared]");
+  }
+
+  @Test
+  void anUnclassifiedModeWithNoNoteIsRejectedWithTheEnginesReason() {
+    // packs other than core may leave a mode undecided without a note: the engine's reason is then all there is
+    Result any = Fixtures.classify(Path.of("examples")).results().get(0);
+    dev.failmode.model.Reason engines = new dev.failmode.model.Reason("failmode/no-rule-decided", null,
+        "no rule decided this failure mode, so it is UNCLASSIFIED");
+    Result undecided = new Result(any.mode(), dev.failmode.model.Decision.UNCLASSIFIED, null, List.of(engines), List.of(), null);
+    Report report = new Report("0", List.of(), List.of(), List.of(), List.of(), List.of(undecided), List.of());
+
+    Violation violation = Policy.strict().judge(report).violations(undecided).get(0);
+
+    assertThat(violation.rule()).isEqualTo("failmode/no-rule-decided");
+    assertThat(violation.message()).isEqualTo("no rule decided it: no rule decided this failure mode, so it is UNCLASSIFIED"
+        + " [failmode/no-rule-decided]");
+  }
+
+  @Test
   void aFindingMatchesOnlyAViolationOfItsKindAndId() {
     Violation expired = new Violation(FailOn.EXPIRED_WAIVER, "s/c/m", HERE, "expired", "core/x");
     Violation open = new Violation(FailOn.OPEN_NOT_OK, "s/c/m", HERE, "open", "core/y");
