@@ -14,7 +14,8 @@ public record Location(String file, int line, int column) implements Comparable<
 
   @Override
   public int compareTo(Location other) {
-    int byFile = file.compareTo(other.file);
+    // the locations of one file share its name: the same string needs no comparing
+    int byFile = file == other.file ? 0 : file.compareTo(other.file);
     if (byFile != 0) {
       return byFile;
     }

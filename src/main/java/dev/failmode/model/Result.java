@@ -7,19 +7,22 @@ import java.util.List;
 /**
  * The outcome for one failure mode: exactly one per failure mode read.
  *
+ * @param id the mode's full id, {@code system/component/id}, made once: sorting, the policy and
+ *     every format ask for it
  * @param status where a NOT_OK result stands; null for other verdicts
  * @param budget null where no SLO or no duration is known
  */
-public record Result(FailureMode mode, Decision verdict, Status status, List<Reason> reasons, List<Suggestion> remediations, Budget budget) {
+public record Result(String id, FailureMode mode, Decision verdict, Status status, List<Reason> reasons, List<Suggestion> remediations,
+    Budget budget) {
 
   public Result {
+    assert id.equals(mode.fullId()) : "a result's id is its failure mode's full id " + mode.fullId() + ", not " + id;
     reasons = List.copyOf(reasons);
     remediations = List.copyOf(remediations);
   }
 
-  /** {@code system/component/id}. */
-  public String id() {
-    return mode.fullId();
+  public Result(FailureMode mode, Decision verdict, Status status, List<Reason> reasons, List<Suggestion> remediations, Budget budget) {
+    this(mode.fullId(), mode, verdict, status, reasons, remediations, budget);
   }
 
   public Location location() {
