@@ -17,7 +17,12 @@ import java.util.Random;
  * duration units, daily frequencies, targets written "99.95%"), and quoted, multi-line and
  * non-ASCII text.
  *
- *   java bench/Generate.java [--rich] OUT_DIR MODES FILES [SEED]
+ * With --sparse, a catalogue as a team's first draft looks: only what the format requires (a
+ * name per file and component; an id, a description and an effect per failure mode), no SLO.
+ * Reading it costs the least per failure mode of the three, while the rules still judge every
+ * mode and the report still explains each, so classifying costs the most against reading.
+ *
+ *   java bench/Generate.java [--rich|--sparse] OUT_DIR MODES FILES [SEED]
  *   java bench/Generate.java target/bench/100k 100000 1000
  *
  * A single-file Java program: it needs nothing but the JDK.
@@ -39,9 +44,10 @@ public final class Generate {
 
   public static void main(String[] arguments) throws IOException {
     boolean rich = arguments.length > 0 && arguments[0].equals("--rich");
-    String[] args = rich ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
+    boolean sparse = arguments.length > 0 && arguments[0].equals("--sparse");
+    String[] args = rich || sparse ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
     if (args.length < 3) {
-      System.err.println("usage: java bench/Generate.java [--rich] OUT_DIR MODES FILES [SEED]");
+      System.err.println("usage: java bench/Generate.java [--rich|--sparse] OUT_DIR MODES FILES [SEED]");
       System.exit(2);
     }
     Path out = Path.of(args[0]);
@@ -51,6 +57,10 @@ public final class Generate {
     Files.createDirectories(out);
     if (rich) {
       rich(out, modes, files, random);
+      return;
+    }
+    if (sparse) {
+      sparse(out, modes, files, random);
       return;
     }
     int perFile = (modes + files - 1) / files;
@@ -98,6 +108,27 @@ public final class Generate {
       }
     }
     System.out.println("wrote " + written + " failure modes in " + Math.min(files, (modes + perFile - 1) / perFile) + " files to " + out);
+  }
+
+  /** The --sparse catalogue: see the class comment. */
+  private static void sparse(Path out, int modes, int files, Random random) throws IOException {
+    int perFile = (modes + files - 1) / files;
+    int written = 0;
+    int f = 0;
+    for (; f < files && written < modes; f++) {
+      int here = Math.min(perFile, modes - written);
+      try (Writer w = Files.newBufferedWriter(out.resolve(String.format("draft-%05d.yaml", f)), StandardCharsets.UTF_8)) {
+        w.write("apiVersion: failmode/v1\nkind: FailureModes\nmetadata:\n  name: draft-" + f + "\ncomponents:\n");
+        for (int m = 0; m < here; m++) {
+          if (m % 10 == 0) {
+            w.write("  - name: c" + (m / 10) + "\n    failureModes:\n");
+          }
+          w.write("      - id: m" + m + "\n        description: mode " + m + "\n        effect: " + pick(EFFECTS, random) + "\n");
+        }
+      }
+      written += here;
+    }
+    System.out.println("wrote " + written + " failure modes in " + f + " files (sparse) to " + out);
   }
 
   private static final String[] ALL_PER = {"year", "month", "week", "day"};
