@@ -173,7 +173,9 @@ public final class Engine {
     Firings firings = new Firings(scope);
     ((RuleEventManager) session).addEventListener(firings);
     try {
-      parameters.values().forEach(session::insert);
+      for (Parameters values : parameters.values()) {
+        session.insert(values);
+      }
       session.insert(new Today(today));
       insertIfMatched(session, catalogue);
       List<Ballot> ballots = new ArrayList<>();
@@ -301,7 +303,9 @@ public final class Engine {
       reasons.add(NO_RULE_DECIDED);
     }
     List<Suggestion> remediations = new ArrayList<>();
-    ballot.mode().remediations().forEach(r -> remediations.add(Suggestion.declared(r)));
+    for (dev.failmode.model.Remediation declared : ballot.mode().remediations()) {
+      remediations.add(Suggestion.declared(declared));
+    }
     List<Suggestion> suggested = ballot.suggestions();
     suggested.sort(SUGGESTION_ORDER);
     remediations.addAll(suggested);

@@ -411,7 +411,8 @@ public final class RuleBase {
    * declared in DRL, an entry point of its own) counts as matching everything, to be safe.
    */
   boolean matches(Class<?> type) {
-    return matched.computeIfAbsent(type, this::anyTypeNodeAccepts);
+    Boolean known = matched.get(type); // asked for every fact: no method reference made each time
+    return known != null ? known : matched.computeIfAbsent(type, this::anyTypeNodeAccepts);
   }
 
   private boolean anyTypeNodeAccepts(Class<?> type) {

@@ -30,8 +30,18 @@ public final class Wire {
 
   /** The name a constant has in files, e.g. {@code resource-exhaustion}. */
   public static String name(Enum<?> constant) {
-    return NAMES.get(constant.getDeclaringClass())[constant.ordinal()];
+    // by the constant's own class: getDeclaringClass asks the JVM for the superclass through JNI
+    // at every call until C2 compiles it, and reports ask a million times
+    return SPELLINGS.get(constant.getClass())[constant.ordinal()];
   }
+
+  /** The spellings by the class of a constant, which is its enum's or, for a constant with a body, a subclass of it. */
+  private static final ClassValue<String[]> SPELLINGS = new ClassValue<>() {
+    @Override
+    protected String[] computeValue(Class<?> type) {
+      return NAMES.get(type.isEnum() ? type : type.getSuperclass());
+    }
+  };
 
   /** The constant written {@code text} in a file, if any. */
   public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {

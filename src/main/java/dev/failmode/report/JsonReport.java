@@ -610,7 +610,8 @@ final class JsonReport implements ReportWriter {
     json.field(N_FILE, in, false).repeated(v.location().file());
     json.field(N_LINE, in, false).number(v.location().line());
     json.field(N_RULE, in, false).repeated(v.rule());
-    json.field(N_MESSAGE, in, false).pieces(v::message);
+    v.message(json.field(N_MESSAGE, in, false).openPieces());
+    json.closePieces();
     json.endObject(level, false);
   }
 

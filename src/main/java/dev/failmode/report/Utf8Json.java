@@ -85,6 +85,9 @@ final class Utf8Json {
   private final String[] againKeys = new String[AGAIN];
   private final byte[][] againBytes = new byte[AGAIN][];
 
+  /** Where the pieces of a string go, one sink for the buffer's life rather than a method reference made for each string. */
+  private final java.util.function.Consumer<String> piecesSink = this::again;
+
   Utf8Json(int capacity) {
     bytes = new byte[Math.max(16, capacity)];
   }
@@ -243,9 +246,19 @@ final class Utf8Json {
    * escaped as a lone surrogate here). {@code Violation} pieces its messages at ASCII text.
    */
   Utf8Json pieces(java.util.function.Consumer<java.util.function.Consumer<String>> pieces) {
+    pieces.accept(openPieces());
+    return closePieces();
+  }
+
+  /** Opens a string given in pieces, as {@link #pieces}: give the pieces to the sink returned, then {@link #closePieces}. */
+  java.util.function.Consumer<String> openPieces() {
     ensure(1);
     bytes[size++] = '"';
-    pieces.accept(this::again);
+    return piecesSink;
+  }
+
+  /** Closes the string {@link #openPieces} opened. */
+  Utf8Json closePieces() {
     ensure(1);
     bytes[size++] = '"';
     return this;
