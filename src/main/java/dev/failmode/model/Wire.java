@@ -48,11 +48,19 @@ public final class Wire {
     String[] names = NAMES.get(type);
     for (int i = 0; i < names.length; i++) {
       if (names[i].equals(text)) {
-        return Optional.of(type.getEnumConstants()[i]);
+        return Optional.of(type.cast(CONSTANTS.get(type)[i]));
       }
     }
     return Optional.empty();
   }
+
+  /** Each enum's constants, got once: getEnumConstants copies them at every call. */
+  private static final ClassValue<Object[]> CONSTANTS = new ClassValue<>() {
+    @Override
+    protected Object[] computeValue(Class<?> type) {
+      return type.getEnumConstants();
+    }
+  };
 
   /** Every spelling of {@code type}, in declaration order. */
   public static List<String> names(Class<? extends Enum<?>> type) {
