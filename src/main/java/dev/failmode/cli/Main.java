@@ -34,7 +34,7 @@ public final class Main {
    * For classify and check, starts compiling the default packs while the command line is parsed
    * and the files are read; a run that turns out to need other packs compiles those instead.
    */
-  private static void prefetchRules(String[] args) {
+  static void prefetchRules(String[] args) {
     List<String> given = Arrays.asList(args);
     boolean classifies = !given.isEmpty() && (given.get(0).equals("classify") || given.get(0).equals("check"));
     boolean otherPacks = given.stream().anyMatch(arg -> arg.equals("-r") || arg.startsWith("--rules") || arg.startsWith("--project"));

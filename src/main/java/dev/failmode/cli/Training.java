@@ -1,0 +1,65 @@
+package dev.failmode.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The build's training run for the class-data archive (pom.xml, execution class-data-archive),
+ * not a command: the command lines CI jobs run, one after another in one JVM, each as
+ * {@link Main#main} runs it, so that the archive holds the classes of every format they write.
+ * Trained on {@code check} alone, a run writing SARIF, JUnit, GitHub annotations or JSON loaded
+ * and verified its report's classes from the jar at every cold start.
+ *
+ * <pre>java -XX:ArchiveClassesAtExit=failmode-cli.jsa -cp failmode-cli.jar dev.failmode.cli.Training EXAMPLES OUT_DIR</pre>
+ *
+ * Exits non-zero when a run ends in anything but 0 or 1 (the examples fail the check on purpose).
+ */
+public final class Training {
+  private Training() {}
+
+  public static void main(String[] args) {
+    if (args.length != 2) {
+      System.err.println("usage: Training EXAMPLES OUT_DIR");
+      System.exit(2);
+    }
+    Path outputs = Path.of(args[1]);
+    try {
+      Files.createDirectories(outputs);
+    } catch (IOException e) {
+      System.err.println("training: cannot make " + outputs + ": " + e.getMessage());
+      System.exit(2);
+    }
+    LoggingProvider.choose();
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8), false);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    for (List<String> run : runs(args[0], outputs)) {
+      String[] line = run.toArray(String[]::new);
+      Main.prefetchRules(line);
+      int code = Main.run(line, out, err);
+      if (code > 1) {
+        err.println("training: " + String.join(" ", run) + " exited " + code);
+        System.exit(code);
+      }
+    }
+    System.exit(0);
+  }
+
+  /** The text check first, as the cold start users run most; then every format CI reads, from check and from classify. */
+  private static List<List<String>> runs(String examples, Path out) {
+    List<List<String>> runs = new ArrayList<>();
+    runs.add(List.of("check", examples, "--no-project", "--output", out.resolve("check.txt").toString()));
+    for (String format : List.of("json", "sarif", "junit", "github", "csv", "markdown")) {
+      runs.add(List.of("check", examples, "--no-project", "--format", format, "--output", out.resolve("check." + format).toString()));
+    }
+    runs.add(List.of("classify", examples, "--no-project", "--format", "json", "--output", out.resolve("classify.json").toString()));
+    runs.add(List.of("validate", examples));
+    return runs;
+  }
+}
