@@ -31,13 +31,18 @@ public record Result(String id, FailureMode mode, Decision verdict, Status statu
 
   /** The rules that voted for the verdict this result got. */
   public List<String> decidingRules() {
-    // a loop rather than a stream: reports ask for it once per result, by the hundred thousand
-    List<String> rules = new ArrayList<>(reasons.size());
-    for (Reason reason : reasons) {
-      if (reason.vote() == verdict && !rules.contains(reason.rule())) {
+    // loops rather than a stream, and nothing made when no rule decided: reports ask for it once
+    // per result, by the hundred thousand
+    List<String> rules = null;
+    for (int i = 0; i < reasons.size(); i++) {
+      Reason reason = reasons.get(i);
+      if (reason.vote() == verdict && (rules == null || !rules.contains(reason.rule()))) {
+        if (rules == null) {
+          rules = new ArrayList<>(reasons.size() - i);
+        }
         rules.add(reason.rule());
       }
     }
-    return Collections.unmodifiableList(rules);
+    return rules == null ? List.of() : Collections.unmodifiableList(rules);
   }
 }

@@ -616,6 +616,12 @@ final class JsonReport implements ReportWriter {
     json.endObject(level, false);
   }
 
+  // The spellings of the enums every result writes, by ordinal (Wire.name, without its lookup by class per value)
+  private static final String[] EFFECTS = Wire.names(dev.failmode.model.Effect.class).toArray(String[]::new);
+  private static final String[] STATUSES = Wire.names(dev.failmode.model.Status.class).toArray(String[]::new);
+  private static final String[] REMEDIATION_TYPES = Wire.names(dev.failmode.model.RemediationType.class).toArray(String[]::new);
+  private static final String[] REMEDIATION_STATUSES = Wire.names(dev.failmode.model.RemediationStatus.class).toArray(String[]::new);
+
   /** As JSON: the fields {@link #result(JsonGenerator, Result)} writes as YAML. */
   private static void result(Utf8Json json, Result result, int level) {
     int in = level + 1;
@@ -628,9 +634,9 @@ final class JsonReport implements ReportWriter {
     json.field(N_COMPONENT, in, false).string(result.mode().component());
     json.field(N_FAILUREMODE, in, false).string(result.mode().id());
     json.field(N_DESCRIPTION, in, false).string(result.mode().description());
-    json.field(N_EFFECT, in, false).repeated(Wire.name(result.mode().effect()));
+    json.field(N_EFFECT, in, false).repeated(EFFECTS[result.mode().effect().ordinal()]);
     json.field(N_VERDICT, in, false).repeated(result.verdict().name());
-    json.field(N_STATUS, in, false).repeated(result.status() == null ? null : Wire.name(result.status()));
+    json.field(N_STATUS, in, false).repeated(result.status() == null ? null : STATUSES[result.status().ordinal()]);
     json.field(N_DECIDEDBY, in, false).startArray();
     List<String> deciding = result.decidingRules();
     for (int i = 0; i < deciding.size(); i++) {
@@ -653,12 +659,12 @@ final class JsonReport implements ReportWriter {
     for (int i = 0; i < remediations.size(); i++) {
       Suggestion s = remediations.get(i);
       json.item(inner, i == 0).startObject();
-      json.field(N_TYPE, inner + 1, true).repeated(Wire.name(s.type()));
+      json.field(N_TYPE, inner + 1, true).repeated(REMEDIATION_TYPES[s.type().ordinal()]);
       json.field(N_TEXT, inner + 1, false).repeated(s.text());
       json.field(N_RULE, inner + 1, false).repeated(s.rule());
       json.field(N_DECLARED, inner + 1, false).bool(s.declared());
       if (s.declared()) {
-        json.field(N_STATUS, inner + 1, false).repeated(Wire.name(s.status()));
+        json.field(N_STATUS, inner + 1, false).repeated(REMEDIATION_STATUSES[s.status().ordinal()]);
         if (s.ref() != null) {
           json.field(N_REF, inner + 1, false).string(s.ref());
         }
