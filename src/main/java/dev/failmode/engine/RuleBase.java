@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +67,12 @@ public final class RuleBase {
     }
   }
 
-  // read-only once built, so sessions on several threads may read it
-  private final Map<Rule, RuleInfo> byRuleObject = new IdentityHashMap<>();
+  // read-only once built, so sessions on several threads may read it. Hash maps, not identity maps: a
+  // rule's hash is its name's and package's, while an identity hash is a call into the JVM at every
+  // firing until C2 compiles the caller, which a short run does not
+  private final Map<Rule, RuleInfo> byRuleObject = new HashMap<>();
   private final Map<Class<?>, Boolean> matched = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<Rule, String> fullIds = new IdentityHashMap<>();
+  private final Map<Rule, String> fullIds = new HashMap<>();
 
   /** Compiles every pack, or reports every problem in them; only built-in packs skip the safety check. */
   public static RuleBase compile(List<RulePack> packs) throws PackException {
@@ -397,7 +398,7 @@ public final class RuleBase {
   }
 
   /**
-   * The rule a match is of: by the identity of Drools' rule object first, as every firing asks
+   * The rule a match is of: by Drools' rule object first, as every firing asks
    * (a name lookup would build a key string each time), then by name.
    */
   RuleInfo rule(org.kie.api.definition.rule.Rule rule) {
