@@ -42,7 +42,8 @@ import org.kie.internal.event.rule.RuleEventManager;
  * Classifies failure modes with a compiled {@link RuleBase}: every failure mode in gives exactly
  * one result out.
  *
- * <p>Each file is judged in a session of its own, in two rounds. First the voting rules match
+ * <p>Each file is judged in a session of its own (one of Drools' pooled sessions, reset between
+ * files: {@link RuleBase#newSession}), in two rounds. First the voting rules match
  * {@link Verdict}s and vote; votes are collected, not visible to other rules, so NOT_OK wins
  * whatever order rules fire in. Then each failure mode's {@link Outcome} and the file's
  * {@link FileReview} are inserted for the rules that judge verdicts (claims, budgets that add
