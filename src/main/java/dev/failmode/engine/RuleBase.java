@@ -56,6 +56,7 @@ public final class RuleBase {
     this.kieBase = kieBase;
     this.rulesByKey = Map.copyOf(rulesByKey);
     this.precompiled = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(precompiled));
+    boolean poolable = true;
     for (KiePackage kiePackage : kieBase.getKiePackages()) {
       for (Rule rule : kiePackage.getRules()) {
         RuleInfo info = rule(rule.getPackageName(), rule.getName());
@@ -63,8 +64,27 @@ public final class RuleBase {
           byRuleObject.put(rule, info);
           fullIds.put(rule, info.fullId());
         }
+        poolable &= !(rule instanceof RuleImpl impl) || resetsCleanly(impl);
       }
     }
+    this.poolable = poolable;
+  }
+
+  /**
+   * Whether a session that fired this rule is, after Drools' reset, as a new one: not when the
+   * rule is in an activation group, or uses what keeps agenda state (agenda and rule-flow groups,
+   * auto-focus, lock-on-active, timers, calendars). Drools' reset marks activation groups as
+   * triggered up to the last file's fact recency and restarts recency at zero, so in the next file
+   * the group's matches never join it, and every one of them fires.
+   */
+  private static boolean resetsCleanly(RuleImpl rule) {
+    return isBlank(rule.getActivationGroup()) && isBlank(rule.getRuleFlowGroup()) && !rule.getAutoFocus() && !rule.isLockOnActive()
+        && rule.getTimer() == null && !rule.hasCalendars()
+        && (isBlank(rule.getAgendaGroup()) || rule.getAgendaGroup().equals("MAIN"));
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
   }
 
   // read-only once built, so sessions on several threads may read it. Hash maps, not identity maps: a
@@ -371,14 +391,26 @@ public final class RuleBase {
   }
 
   private volatile KieSessionsPool sessions;
+  /** Whether sessions may come from the pool: see {@link #resetsCleanly}. */
+  private final boolean poolable;
+
+  /** Whether {@link #newSession} gives pooled sessions. */
+  boolean pooled() {
+    return poolable;
+  }
 
   /**
    * A session of this rule base, from Drools' pool of sessions: {@code dispose} gives it back,
    * reset (no facts, no matches, no listeners, node memories emptied) for the next file. Creating
    * a session and its node memories anew for each of 1,000 files cost about a tenth of the rules'
-   * time. Safe to call from several threads at once; each session is used by one at a time.
+   * time. A rule base with a rule that a reset does not clear after (an activation group, for
+   * one) gets a new session every time. Safe to call from several threads at once; each session
+   * is used by one at a time.
    */
   KieSession newSession() {
+    if (!poolable) {
+      return kieBase.newKieSession();
+    }
     KieSessionsPool pool = sessions;
     if (pool == null) {
       synchronized (this) {

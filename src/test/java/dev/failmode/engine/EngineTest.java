@@ -200,6 +200,27 @@ class EngineTest {
   }
 
   @Test
+  void anActivationGroupFiresOnceForEveryFileWhateverTheFilesBeforeIt() throws Exception {
+    // Drools' session reset leaves activation groups marked as triggered up to the last file's fact
+    // recency; a pooled session would let every match of the group fire in the next file
+    RuleBase rules = compile(pack("grouped", """
+        rule "group-a" activation-group "g" salience 10 when $v : Verdict() then $v.note("group fired a"); end
+        rule "group-b" activation-group "g" when $v : Verdict() then $v.note("group fired b"); end
+        rule "votes" when $v : Verdict() then $v.notOk("one vote"); end
+        """));
+    Catalogue small = file("small", "p", "q");
+    Catalogue big = file("big", "a", "b", "c", "d", "e", "f");
+    Engine engine = new Engine(rules, ParameterValues.resolve(rules.packs(), Map.of()), Fixtures.TODAY);
+
+    for (Catalogue catalogue : List.of(small, big, small, big)) {
+      List<String> grouped = reasons(engine.judge(catalogue)).stream().filter(r -> r.contains("group fired")).toList();
+      assertThat(grouped).as(catalogue.file()).hasSize(1);
+    }
+    assertThat(rules.pooled()).as("a rule base with an activation group gets new sessions").isFalse();
+    assertThat(Fixtures.core().pooled()).as("the core pack's sessions come from the pool").isTrue();
+  }
+
+  @Test
   void everyFailureModeGivesExactlyOneResultEvenWhenNoRuleFires() throws Exception {
     RuleBase rules = compile(pack("silent", """
         rule "never" when $v : Verdict( mode.id == "no-such-mode" ) then $v.notOk("never"); end
