@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +39,15 @@ public final class Training {
     }
     LoggingProvider.choose();
     PrintWriter out = new PrintWriter(new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8), false);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     for (List<String> run : runs(args[0], outputs)) {
       String[] line = run.toArray(String[]::new);
+      // what a run says on standard error is kept for when it fails: the examples fail the check on purpose
+      StringWriter said = new StringWriter();
       Main.prefetchRules(line);
-      int code = Main.run(line, out, err);
+      int code = Main.run(line, out, new PrintWriter(said, true));
       if (code > 1) {
-        err.println("training: " + String.join(" ", run) + " exited " + code);
+        System.err.print(said);
+        System.err.println("training: " + String.join(" ", run) + " exited " + code);
         System.exit(code);
       }
     }
