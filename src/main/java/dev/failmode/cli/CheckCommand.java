@@ -1,6 +1,7 @@
 package dev.failmode.cli;
 
 import dev.failmode.model.Report;
+import dev.failmode.model.Text;
 import dev.failmode.policy.FailOn;
 import dev.failmode.policy.Judgement;
 import dev.failmode.policy.Policy;
@@ -130,9 +131,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private String summary(Report report, Judgement judgement) {
-    int modes = report.summary().failureModes();
-    String checked = modes + (modes == 1 ? " failure mode in " : " failure modes in ") + report.catalogues().size()
-        + (report.catalogues().size() == 1 ? " file" : " files");
+    String checked = Text.count(report.summary().failureModes(), "failure mode") + " in " + Text.count(report.catalogues().size(), "file");
     String accepted = judgement.accepted().isEmpty() ? "" : "; " + judgement.accepted().size()
         + (judgement.accepted().size() == 1 ? " violation" : " violations") + " already in the baseline " + baseline + " accepted";
     if (judgement.passed()) {

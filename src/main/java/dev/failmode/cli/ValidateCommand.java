@@ -1,6 +1,7 @@
 package dev.failmode.cli;
 
 import dev.failmode.load.LoadResult;
+import dev.failmode.model.Text;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
     int modes = loaded.catalogues().stream().mapToInt(c -> c.failureModes().size()).sum();
     int files = loaded.catalogues().size();
     PrintWriter out = spec.commandLine().getOut();
-    out.println("valid: " + modes + (modes == 1 ? " failure mode" : " failure modes") + " in " + files + (files == 1 ? " file" : " files"));
+    out.println("valid: " + Text.count(modes, "failure mode") + " in " + Text.count(files, "file"));
     out.flush();
     return ExitCode.OK;
   }

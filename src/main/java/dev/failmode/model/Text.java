@@ -11,6 +11,11 @@ import java.time.Duration;
 public final class Text {
   private Text() {}
 
+  /** A count with its noun, singular for one: {@code 1 failure mode}, {@code 19 failure modes}, {@code 0 files}. */
+  public static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /**
    * A plain decimal with at most two places and no trailing zeros: 52.56, 120, 0.33. A value too
    * small for two places keeps two significant digits (0.0027) rather than showing as 0.

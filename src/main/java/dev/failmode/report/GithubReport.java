@@ -3,6 +3,7 @@ package dev.failmode.report;
 import dev.failmode.model.Location;
 import dev.failmode.model.Report;
 import dev.failmode.model.Result;
+import dev.failmode.model.Text;
 import dev.failmode.model.Wire;
 import dev.failmode.policy.Judgement;
 import dev.failmode.policy.Violation;
@@ -24,7 +25,7 @@ final class GithubReport implements ReportWriter {
     Judgement judgement = rendering.judgement();
     StringBuilder text = new StringBuilder();
     // every result, folded in the job's log; the annotations below are what the pull request shows
-    text.append("::group::failmode: ").append(report.results().size()).append(report.results().size() == 1 ? " failure mode, packs " : " failure modes, packs ")
+    text.append("::group::failmode: ").append(Text.count(report.results().size(), "failure mode")).append(", packs ")
         .append(packs(report)).append('\n');
     for (Result result : report.results()) {
       text.append(result.location()).append(": ").append(result.id()).append(": ").append(result.verdict().label());
@@ -47,8 +48,8 @@ final class GithubReport implements ReportWriter {
       annotation(text, "warning", v);
     }
     var summary = report.summary();
-    text.append("failmode: ").append(summary.failureModes()).append(summary.failureModes() == 1 ? " failure mode in " : " failure modes in ").append(report.catalogues().size())
-        .append(report.catalogues().size() == 1 ? " file: " : " files: ").append(summary.okToBreak()).append(" OK TO BREAK, ")
+    text.append("failmode: ").append(Text.count(summary.failureModes(), "failure mode")).append(" in ")
+        .append(Text.count(report.catalogues().size(), "file")).append(": ").append(summary.okToBreak()).append(" OK TO BREAK, ")
         .append(summary.notOk()).append(" NOT OK, ").append(summary.unclassified()).append(" UNCLASSIFIED; ")
         .append(judgement.violations().size()).append(judgement.violations().size() == 1 ? " violation" : " violations");
     if (!judgement.accepted().isEmpty()) {

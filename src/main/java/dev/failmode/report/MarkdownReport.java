@@ -37,8 +37,8 @@ final class MarkdownReport implements ReportWriter {
     StringBuilder md = new StringBuilder();
     Summary summary = report.summary();
     md.append("# Failure-mode review\n\n");
-    md.append(summary.failureModes()).append(summary.failureModes() == 1 ? " failure mode in " : " failure modes in ").append(report.catalogues().size())
-        .append(report.catalogues().size() == 1 ? " file: **" : " files: **").append(summary.okToBreak()).append(" OK TO BREAK**, **")
+    md.append(Text.count(summary.failureModes(), "failure mode")).append(" in ").append(Text.count(report.catalogues().size(), "file"))
+        .append(": **").append(summary.okToBreak()).append(" OK TO BREAK**, **")
         .append(summary.notOk()).append(" NOT OK**, ").append(summary.unclassified()).append(" UNCLASSIFIED; ")
         .append(summary.findings()).append(summary.findings() == 1 ? " finding" : " findings").append(".\n\n");
     md.append("Made by failmode ").append(report.toolVersion()).append(" with the rule packs ");

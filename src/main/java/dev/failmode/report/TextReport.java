@@ -160,8 +160,8 @@ final class TextReport implements ReportWriter {
     String statusText = statuses.isEmpty() ? "" : statuses.entrySet().stream()
         .map(e -> e.getValue() + " " + Wire.name(e.getKey()))
         .collect(Collectors.joining(", ", " (", ")"));
-    text.append(summary.failureModes()).append(summary.failureModes() == 1 ? " failure mode" : " failure modes").append(" in ")
-        .append(report.catalogues().size()).append(report.catalogues().size() == 1 ? " file: " : " files: ")
+    text.append(Text.count(summary.failureModes(), "failure mode")).append(" in ")
+        .append(Text.count(report.catalogues().size(), "file")).append(": ")
         .append(ansi.verdict(Decision.OK_TO_BREAK, summary.okToBreak() + " OK TO BREAK")).append(", ")
         .append(ansi.verdict(Decision.NOT_OK, summary.notOk() + " NOT OK")).append(statusText).append(", ")
         .append(ansi.verdict(Decision.UNCLASSIFIED, summary.unclassified() + " UNCLASSIFIED")).append("; ")
