@@ -208,12 +208,9 @@ final class Utf8Json {
     if (value == null) {
       return raw(NULL);
     }
-    ensure(1);
-    bytes[size++] = '"';
+    openPieces();
     again(value);
-    ensure(1);
-    bytes[size++] = '"';
-    return this;
+    return closePieces();
   }
 
   /** A text's characters escaped, without the quotes, from the table when it came before. */
@@ -240,17 +237,12 @@ final class Utf8Json {
   }
 
   /**
-   * One string given in pieces, as {@link #string(String)} writes their concatenation: escaping
-   * goes character by character, so escaped pieces are the escaped whole, as long as no piece
-   * ends in the high half of a surrogate pair whose low half starts the next (such a piece is
-   * escaped as a lone surrogate here). {@code Violation} pieces its messages at ASCII text.
+   * Opens one string given in pieces: give the pieces to the sink returned, then
+   * {@link #closePieces}, and it is what {@link #string(String)} writes of their concatenation.
+   * Escaping goes character by character, so escaped pieces are the escaped whole, as long as no
+   * piece ends in the high half of a surrogate pair whose low half starts the next (such a piece
+   * is escaped as a lone surrogate here). {@code Violation} pieces its messages at ASCII text.
    */
-  Utf8Json pieces(java.util.function.Consumer<java.util.function.Consumer<String>> pieces) {
-    pieces.accept(openPieces());
-    return closePieces();
-  }
-
-  /** Opens a string given in pieces, as {@link #pieces}: give the pieces to the sink returned, then {@link #closePieces}. */
   java.util.function.Consumer<String> openPieces() {
     ensure(1);
     bytes[size++] = '"';

@@ -47,7 +47,9 @@ class Utf8JsonTest {
       throws IOException {
     // as a violation's message is pieced: arbitrary text between ASCII pieces
     java.util.List<String> pieces = java.util.List.of("NOT OK: ", a, " [", b, "]", "; ", c, "");
-    byte[] written = new Utf8Json(0).pieces(sink -> pieces.forEach(sink)).toByteArray();
+    Utf8Json json = new Utf8Json(0);
+    pieces.forEach(json.openPieces());
+    byte[] written = json.closePieces().toByteArray();
 
     assertThat(written).isEqualTo(jackson(String.join("", pieces)));
   }
@@ -90,11 +92,11 @@ class Utf8JsonTest {
     for (String text : texts) {
       plain.string(text);
       again.text(text);
-      pieced.pieces(sink -> {
-        sink.accept(text);
-        sink.accept(" [");
-        sink.accept(longB);
-      });
+      java.util.function.Consumer<String> sink = pieced.openPieces();
+      sink.accept(text);
+      sink.accept(" [");
+      sink.accept(longB);
+      pieced.closePieces();
     }
     assertThat(again.toByteArray()).isEqualTo(plain.toByteArray());
     Utf8Json whole = new Utf8Json(0);
