@@ -100,10 +100,12 @@ public final class Engine {
     long start = System.nanoTime();
     // Files are independent, each judged in a session of its own, so they are judged in parallel,
     // each core taking the next file when it is done with one (see EachIndex). Files of one SLO
-    // share its error budget, which remembers what each duration and frequency costs.
+    // share its error budget, which remembers what each duration and frequency costs. The files one
+    // thread judges share a table of what the rules said (RuleScope.sharing, no lock), so that equal
+    // reasons and lists of them are kept once: most rules say the same of many failure modes.
     ErrorBudgets budgets = new ErrorBudgets();
     FileJudgement[] judgements = new FileJudgement[catalogues.size()];
-    EachIndex.run(catalogues.size(), i -> judgements[i] = judge(catalogues.get(i), budgets));
+    EachIndex.run(catalogues.size(), RuleScope::sharing, (sharing, i) -> judgements[i] = judge(catalogues.get(i), budgets, sharing.scope()));
     Report report = report(catalogues, List.of(judgements));
     log.info("classified {} failure modes of {} files in {} ms", report.results().size(), catalogues.size(),
         (System.nanoTime() - start) / 1_000_000);
@@ -153,24 +155,23 @@ public final class Engine {
 
   /** Judges one file in a session of its own; safe to call from several threads at once. */
   public FileJudgement judge(Catalogue catalogue) {
-    return judge(catalogue, new ErrorBudgets());
+    return judge(catalogue, new ErrorBudgets(), new RuleScope());
   }
 
-  private FileJudgement judge(Catalogue catalogue, ErrorBudgets budgets) {
+  private FileJudgement judge(Catalogue catalogue, ErrorBudgets budgets, RuleScope scope) {
     List<Result> results = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     try {
-      classify(catalogue, budgets, results, findings);
+      classify(catalogue, budgets, scope, results, findings);
       return new FileJudgement(results, findings, null);
     } catch (RuleFailure e) {
       return new FileJudgement(List.of(), List.of(), e);
     }
   }
 
-  private void classify(Catalogue catalogue, ErrorBudgets budgets, List<Result> results, List<Finding> findings)
+  private void classify(Catalogue catalogue, ErrorBudgets budgets, RuleScope scope, List<Result> results, List<Finding> findings)
       throws RuleFailure {
     KieSession session = rules.newSession();
-    RuleScope scope = new RuleScope();
     Firings firings = new Firings(scope);
     ((RuleEventManager) session).addEventListener(firings);
     try {
@@ -225,7 +226,7 @@ public final class Engine {
 
       for (int i = 0; i < ballots.size(); i++) {
         Ballot ballot = ballots.get(i);
-        results.add(result(ballot, decisions.get(i), statuses.get(i), verdicts.get(i).getBudget()));
+        results.add(result(ballot, decisions.get(i), statuses.get(i), verdicts.get(i).getBudget(), scope));
         findings.addAll(ballot.findings());
       }
       findings.addAll(review.findings());
@@ -297,20 +298,30 @@ public final class Engine {
       "no rule decided this failure mode, so it is UNCLASSIFIED; declare what the rules need (see the notes above) "
           + "or add a rule that decides it");
 
-  private static Result result(Ballot ballot, Decision decision, Status status, Budget budget) {
+  /**
+   * The result of one failure mode. Its lists of reasons and of suggested remediations are kept
+   * once per table of {@code scope} (many failure modes get the same ones); a list with
+   * declared remediations, the failure mode's own, is not looked up.
+   */
+  private static Result result(Ballot ballot, Decision decision, Status status, Budget budget, RuleScope scope) {
     List<Reason> reasons = ballot.reasons();
     reasons.sort(REASON_ORDER);
     if (decision == Decision.UNCLASSIFIED) {
       reasons.add(NO_RULE_DECIDED);
     }
-    List<Suggestion> remediations = new ArrayList<>();
-    for (dev.failmode.model.Remediation declared : ballot.mode().remediations()) {
-      remediations.add(Suggestion.declared(declared));
-    }
     List<Suggestion> suggested = ballot.suggestions();
     suggested.sort(SUGGESTION_ORDER);
-    remediations.addAll(suggested);
-    return new Result(ballot.mode(), decision, status, reasons, remediations, budget);
+    List<Suggestion> remediations;
+    if (ballot.mode().remediations().isEmpty()) {
+      remediations = scope.once(List.copyOf(suggested));
+    } else {
+      remediations = new ArrayList<>();
+      for (dev.failmode.model.Remediation declared : ballot.mode().remediations()) {
+        remediations.add(Suggestion.declared(declared));
+      }
+      remediations.addAll(suggested);
+    }
+    return new Result(ballot.mode(), decision, status, scope.once(List.copyOf(reasons)), remediations, budget);
   }
 
   private static String modeOf(List<Object> objects) {

@@ -55,18 +55,18 @@ public final class Ballot {
   }
 
   void vote(Decision decision, String because) {
-    reasons.add(new Reason(scope.current(), decision, requireText(because, "a reason")));
+    reasons.add(scope.once(new Reason(scope.current(), decision, requireText(because, "a reason"))));
   }
 
   void note(String text) {
-    reasons.add(new Reason(scope.current(), null, requireText(text, "a note")));
+    reasons.add(scope.once(new Reason(scope.current(), null, requireText(text, "a note"))));
   }
 
   void suggest(RemediationType type, String text) {
     if (type == null) {
       throw new IllegalArgumentException("a suggestion needs a remediation type");
     }
-    suggestions.add(Suggestion.suggested(type, requireText(text, "a suggestion"), scope.current()));
+    suggestions.add(scope.once(Suggestion.suggested(type, requireText(text, "a suggestion"), scope.current())));
   }
 
   void finding(String kind, String message) {

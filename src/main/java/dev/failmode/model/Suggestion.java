@@ -34,6 +34,12 @@ public record Suggestion(RemediationType type, String text, String rule, boolean
 
   @Override
   public int hashCode() {
-    return Objects.hash(type, text, rule, declared, status, ref);
+    // by hand, as Reason's
+    int hash = type == null ? 0 : type.ordinal() + 1;
+    hash = 31 * hash + Objects.hashCode(text);
+    hash = 31 * hash + Objects.hashCode(rule);
+    hash = 31 * hash + (declared ? 1 : 0);
+    hash = 31 * hash + (status == null ? 0 : status.ordinal() + 1);
+    return 31 * hash + Objects.hashCode(ref);
   }
 }

@@ -5,6 +5,8 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Runs a task for every index of a range on the calling thread and the common pool's, each
@@ -23,12 +25,31 @@ public final class EachIndex {
    * thread has stopped; indices not yet taken are then skipped.
    */
   public static void run(int count, IntConsumer task) {
+    run(count, () -> null, (none, i) -> task.accept(i));
+  }
+
+  /**
+   * The same, each thread with state of its own that {@code state} makes when the thread starts
+   * (a cache its tasks share without locking), passed to each of its calls to {@code task}.
+   */
+  public static <S> void run(int count, Supplier<S> state, ObjIntConsumer<S> task) {
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Runnable worker = () -> {
-      for (int i = next.getAndIncrement(); i < count && failure.get() == null; i = next.getAndIncrement()) {
+      int i = next.getAndIncrement();
+      if (i >= count) {
+        return; // no state made for a thread with nothing to do
+      }
+      S own;
+      try {
+        own = state.get();
+      } catch (Throwable e) {
+        failure.compareAndSet(null, e);
+        return;
+      }
+      for (; i < count && failure.get() == null; i = next.getAndIncrement()) {
         try {
-          task.accept(i);
+          task.accept(own, i);
         } catch (Throwable e) { // an Error too: it must reach the calling thread, not die on the pool
           failure.compareAndSet(null, e);
         }

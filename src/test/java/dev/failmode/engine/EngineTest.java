@@ -10,7 +10,11 @@ import dev.failmode.model.Decision;
 import dev.failmode.model.DisabledRule;
 import dev.failmode.model.Location;
 import dev.failmode.model.Problem;
+import dev.failmode.model.Reason;
+import dev.failmode.model.RemediationType;
 import dev.failmode.model.Report;
+import dev.failmode.model.Result;
+import dev.failmode.model.Suggestion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,6 +235,35 @@ class EngineTest {
     int modes = examples().stream().mapToInt(c -> c.failureModes().size()).sum();
     assertThat(report.results()).hasSize(modes).extracting(r -> r.verdict()).containsOnly(Decision.UNCLASSIFIED);
     assertThat(report.results()).extracting(r -> r.id()).doesNotHaveDuplicates().isSorted();
+  }
+
+  @Test
+  void equalReasonsOfARunAreKeptOnceWhateverFileTheyCameFrom() throws Exception {
+    RuleBase rules = compile(pack("same", """
+        rule "same-text" when $v : Verdict() then $v.notOk("one " + "text"); $v.suggest(RemediationType.WORKAROUND, "re" + "start"); end
+        """));
+
+    // the examples four times over: more files than threads
+    List<Catalogue> files = java.util.Collections.nCopies(4, examples()).stream().flatMap(List::stream).toList();
+    Report report = new Engine(rules, ParameterValues.resolve(rules.packs(), Map.of()), Fixtures.TODAY, List.of()).classify(files);
+
+    // each thread judging files keeps its own table, without a lock
+    int threads = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
+    assertThat(files).hasSizeGreaterThan(threads);
+    assertThat(report.results()).hasSize(4 * examples().stream().mapToInt(c -> c.failureModes().size()).sum())
+        .allSatisfy(result -> assertThat(result.reasons()).containsExactly(new Reason("same/same-text", Decision.NOT_OK, "one text")));
+    assertThat(identities(report.results().stream().map(Result::reasons).toList())).as("one list per thread at most")
+        .isLessThanOrEqualTo(threads);
+    List<List<Suggestion>> suggested = report.results().stream().filter(r -> r.mode().remediations().isEmpty()).map(Result::remediations).toList();
+    assertThat(suggested).isNotEmpty().allSatisfy(remediations -> assertThat(remediations).singleElement()
+        .isEqualTo(Suggestion.suggested(RemediationType.WORKAROUND, "restart", "same/same-text")));
+    assertThat(identities(suggested)).isLessThanOrEqualTo(threads);
+  }
+
+  private static int identities(List<?> objects) {
+    java.util.Set<Object> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    distinct.addAll(objects);
+    return distinct.size();
   }
 
   @Test

@@ -55,4 +55,37 @@ class BallotTest {
     assertThat(ballot.suggestions()).isEmpty();
     assertThat(ballot.decision()).isEqualTo(Decision.UNCLASSIFIED);
   }
+
+  @Test
+  void scopesThatShareATableKeepEqualReasonsAndSuggestionsOnce() {
+    RuleScope.Sharing sharing = RuleScope.sharing();
+    RuleScope one = sharing.scope();
+    RuleScope other = sharing.scope();
+    Ballot first = new Ballot(one, ballot.mode());
+    Ballot second = new Ballot(other, ballot.mode());
+    one.enter("core/budget");
+    other.enter("core/budget");
+
+    first.vote(Decision.NOT_OK, new String("20 min of 52.56 min")); // equal texts made apart, as rules make them
+    second.vote(Decision.NOT_OK, new String("20 min of 52.56 min"));
+    first.suggest(RemediationType.WORKAROUND, new String("restart it"));
+    second.suggest(RemediationType.WORKAROUND, new String("restart it"));
+    second.vote(Decision.OK_TO_BREAK, "20 min of 52.56 min"); // another vote is another reason
+
+    assertThat(second.reasons().get(0)).isSameAs(first.reasons().get(0));
+    assertThat(second.suggestions().get(0)).isSameAs(first.suggestions().get(0));
+    assertThat(second.reasons()).containsExactly(new Reason("core/budget", Decision.NOT_OK, "20 min of 52.56 min"),
+        new Reason("core/budget", Decision.OK_TO_BREAK, "20 min of 52.56 min"));
+    assertThat(one.once(List.of("a"))).isSameAs(other.once(List.of("a")));
+  }
+
+  @Test
+  void aScopeOfItsOwnKeepsWhatWasSaidAsItWasSaid() {
+    Ballot other = new Ballot(scope, ballot.mode());
+    scope.enter("core/budget");
+    ballot.vote(Decision.NOT_OK, new String("20 min"));
+    other.vote(Decision.NOT_OK, new String("20 min"));
+
+    assertThat(other.reasons().get(0)).isEqualTo(ballot.reasons().get(0)).isNotSameAs(ballot.reasons().get(0));
+  }
 }

@@ -3,7 +3,13 @@ package dev.failmode.parallel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,5 +62,42 @@ class EachIndexTest {
       ran += runs.get(i);
     }
     assertThat(ran).isLessThan(100_000);
+  }
+
+  /** A thread's own state: made once by each thread that takes an index, and only ever used by that thread. */
+  private static final class Own {
+    final Thread maker = Thread.currentThread();
+    final List<Integer> indices = new ArrayList<>(); // no lock: only its thread adds
+  }
+
+  @ParameterizedTest(name = "{0} indices")
+  @ValueSource(ints = {0, 1, 2, 1_000, 100_000})
+  void eachThreadGetsStateOfItsOwnMadeOnceAndEveryIndexRunsOnce(int count) {
+    AtomicInteger made = new AtomicInteger();
+    AtomicReferenceArray<Own> ranWith = new AtomicReferenceArray<>(count);
+    java.util.Set<Own> states = ConcurrentHashMap.newKeySet();
+
+    EachIndex.run(count, () -> {
+      made.incrementAndGet();
+      return new Own();
+    }, (own, i) -> {
+      assertThat(own.maker).isSameAs(Thread.currentThread());
+      own.indices.add(i);
+      states.add(own);
+      assertThat(ranWith.getAndSet(i, own)).as("index %d", i).isNull();
+    });
+
+    assertThat(made.get()).isEqualTo(states.size()).isLessThanOrEqualTo(Math.min(count, ForkJoinPool.getCommonPoolParallelism() + 1));
+    assertThat(states.stream().mapToInt(own -> own.indices.size()).sum()).isEqualTo(count);
+    for (int i = 0; i < count; i++) {
+      assertThat(ranWith.get(i)).as("index %d", i).isNotNull();
+    }
+  }
+
+  @Test
+  void aFailureToMakeAThreadsStateIsThrownToTheCaller() {
+    assertThatThrownBy(() -> EachIndex.run(1_000, () -> {
+      throw new IllegalStateException("no state");
+    }, (none, i) -> { })).isInstanceOf(IllegalStateException.class).hasMessage("no state");
   }
 }
