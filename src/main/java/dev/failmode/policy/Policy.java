@@ -85,22 +85,27 @@ public final class Policy {
    * reason's. Its message is made of the reasons when asked for (see {@link Violation}).
    */
   private static Violation violation(FailOn kind, String opening, Result result) {
-    return Violation.ofReasons(kind, result.id(), result.location(), opening, reasons(result));
+    List<Reason> reasons = result.reasons();
+    if (result.verdict() == Decision.UNCLASSIFIED) {
+      return Violation.ofReasons(kind, result.id(), result.location(), opening, reasons, unclassifiedReasons(reasons));
+    }
+    List<Reason> votes = votes(result);
+    return Violation.ofReasons(kind, result.id(), result.location(), opening, votes, votes.size());
   }
 
   /**
-   * The reasons that voted for the verdict, or every reason when none did; for UNCLASSIFIED, the
-   * notes that say what is missing. The engine's own closing reason ("no rule decided this
-   * failure mode ... see the notes above") says again what the violation's opening says, and
-   * points at notes that a one-line violation does not have above it, so it is left out unless
-   * it is the only reason.
+   * For UNCLASSIFIED, how many of its reasons a violation says: the notes that say what is
+   * missing. The engine's own closing reason ("no rule decided this failure mode ... see the
+   * notes above") says again what the violation's opening says, and points at notes that a
+   * one-line violation does not have above it, so it is left out unless it is the only reason.
    */
-  private static List<Reason> reasons(Result result) {
-    if (result.verdict() == Decision.UNCLASSIFIED) {
-      List<Reason> reasons = result.reasons();
-      int last = reasons.size() - 1;
-      return last > 0 && reasons.get(last).rule().equals(RuleDoc.NO_RULE_DECIDED.id()) ? reasons.subList(0, last) : reasons;
-    }
+  private static int unclassifiedReasons(List<Reason> reasons) {
+    int last = reasons.size() - 1;
+    return last > 0 && reasons.get(last).rule().equals(RuleDoc.NO_RULE_DECIDED.id()) ? last : reasons.size();
+  }
+
+  /** The reasons that voted for the verdict, or every reason when none did. */
+  private static List<Reason> votes(Result result) {
     int voted = 0;
     for (Reason reason : result.reasons()) {
       voted += reason.vote() == result.verdict() ? 1 : 0;

@@ -23,28 +23,32 @@ public final class Violation {
   private final Location location;
   private final String rule;
   private final String message; // the whole message, or the opening of one made of reasons
-  private final List<Reason> reasons; // null for a whole message
+  private final List<Reason> reasons; // null for a whole message; else the message is made of the first `count`
+  private final int count;
 
   /** A violation with its message whole (a finding's). */
   public Violation(FailOn kind, String id, Location location, String message, String rule) {
-    this(kind, id, location, rule, message, null);
+    this(kind, id, location, rule, message, null, 0);
   }
 
-  private Violation(FailOn kind, String id, Location location, String rule, String message, List<Reason> reasons) {
+  private Violation(FailOn kind, String id, Location location, String rule, String message, List<Reason> reasons, int count) {
     this.kind = kind;
     this.id = id;
     this.location = location;
     this.rule = rule;
     this.message = message;
     this.reasons = reasons;
+    this.count = count;
   }
 
   /**
-   * A violation whose message is {@code opening} then each reason's message with its rule in
-   * brackets, separated by semicolons; its rule is the first reason's.
+   * A violation whose message is {@code opening} then the message of each of the first
+   * {@code count} reasons with its rule in brackets, separated by semicolons; its rule is the
+   * first reason's. {@code reasons} is kept, not copied (the engine keeps a list of reasons once
+   * for all the results that have it): it must not change.
    */
-  static Violation ofReasons(FailOn kind, String id, Location location, String opening, List<Reason> reasons) {
-    return new Violation(kind, id, location, reasons.isEmpty() ? "" : reasons.get(0).rule(), opening, List.copyOf(reasons));
+  static Violation ofReasons(FailOn kind, String id, Location location, String opening, List<Reason> reasons, int count) {
+    return new Violation(kind, id, location, count == 0 ? "" : reasons.get(0).rule(), opening, reasons, count);
   }
 
   public FailOn kind() {
@@ -74,7 +78,7 @@ public final class Violation {
     if (reasons == null) {
       return;
     }
-    for (int i = 0; i < reasons.size(); i++) {
+    for (int i = 0; i < count; i++) {
       Reason reason = reasons.get(i);
       if (i > 0) {
         pieces.accept("; ");
@@ -84,6 +88,15 @@ public final class Violation {
       pieces.accept(reason.rule());
       pieces.accept("]");
     }
+  }
+
+  /**
+   * What the message is made of, to tell by identity that two violations say the same (then
+   * their messages are equal): the reasons, or null for a whole message. Violations of one kind
+   * made of one list of reasons take as many of them.
+   */
+  public Object madeOf() {
+    return reasons;
   }
 
   public String rule() {

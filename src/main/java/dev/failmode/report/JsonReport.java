@@ -611,8 +611,20 @@ final class JsonReport implements ReportWriter {
     json.field(N_FILE, in, false).repeated(v.location().file());
     json.field(N_LINE, in, false).number(v.location().line());
     json.field(N_RULE, in, false).repeated(v.rule());
-    v.message(json.field(N_MESSAGE, in, false).openPieces());
-    json.closePieces();
+    // violations made of the same reasons say the same: results share lists of reasons, and a
+    // list's results are all NOT OK or all UNCLASSIFIED, so their violations have one opening
+    Object madeOf = v.madeOf();
+    byte[] seen = madeOf == null ? null : json.recent(madeOf);
+    if (seen != null) {
+      json.raw(seen);
+    } else {
+      int from = json.size();
+      v.message(json.field(N_MESSAGE, in, false).openPieces());
+      json.closePieces();
+      if (madeOf != null) {
+        json.recent(madeOf, from);
+      }
+    }
     json.endObject(level, false);
   }
 
@@ -643,35 +655,50 @@ final class JsonReport implements ReportWriter {
       json.item(inner, i == 0).repeated(deciding.get(i));
     }
     json.endArray(in, deciding.isEmpty());
-    json.field(N_REASONS, in, false).startArray();
+    // the engine keeps equal lists of reasons and of suggestions once, and results one after another often share them
     List<Reason> reasons = result.reasons();
-    for (int i = 0; i < reasons.size(); i++) {
-      Reason reason = reasons.get(i);
-      json.item(inner, i == 0).startObject();
-      json.field(N_RULE, inner + 1, true).repeated(reason.rule());
-      json.field(N_VOTE, inner + 1, false).repeated(reason.vote() == null ? null : reason.vote().name());
-      json.field(N_MESSAGE, inner + 1, false).text(reason.message());
-      json.endObject(inner, false);
-    }
-    json.endArray(in, reasons.isEmpty());
-    json.field(N_REMEDIATIONS, in, false).startArray();
-    List<Suggestion> remediations = result.remediations();
-    for (int i = 0; i < remediations.size(); i++) {
-      Suggestion s = remediations.get(i);
-      json.item(inner, i == 0).startObject();
-      json.field(N_TYPE, inner + 1, true).repeated(REMEDIATION_TYPES[s.type().ordinal()]);
-      json.field(N_TEXT, inner + 1, false).repeated(s.text());
-      json.field(N_RULE, inner + 1, false).repeated(s.rule());
-      json.field(N_DECLARED, inner + 1, false).bool(s.declared());
-      if (s.declared()) {
-        json.field(N_STATUS, inner + 1, false).repeated(REMEDIATION_STATUSES[s.status().ordinal()]);
-        if (s.ref() != null) {
-          json.field(N_REF, inner + 1, false).string(s.ref());
-        }
+    byte[] seen = json.recent(reasons);
+    if (seen != null) {
+      json.raw(seen);
+    } else {
+      int from = json.size();
+      json.field(N_REASONS, in, false).startArray();
+      for (int i = 0; i < reasons.size(); i++) {
+        Reason reason = reasons.get(i);
+        json.item(inner, i == 0).startObject();
+        json.field(N_RULE, inner + 1, true).repeated(reason.rule());
+        json.field(N_VOTE, inner + 1, false).repeated(reason.vote() == null ? null : reason.vote().name());
+        json.field(N_MESSAGE, inner + 1, false).text(reason.message());
+        json.endObject(inner, false);
       }
-      json.endObject(inner, false);
+      json.endArray(in, reasons.isEmpty());
+      json.recent(reasons, from);
     }
-    json.endArray(in, remediations.isEmpty());
+    List<Suggestion> remediations = result.remediations();
+    seen = json.recent(remediations);
+    if (seen != null) {
+      json.raw(seen);
+    } else {
+      int from = json.size();
+      json.field(N_REMEDIATIONS, in, false).startArray();
+      for (int i = 0; i < remediations.size(); i++) {
+        Suggestion s = remediations.get(i);
+        json.item(inner, i == 0).startObject();
+        json.field(N_TYPE, inner + 1, true).repeated(REMEDIATION_TYPES[s.type().ordinal()]);
+        json.field(N_TEXT, inner + 1, false).repeated(s.text());
+        json.field(N_RULE, inner + 1, false).repeated(s.rule());
+        json.field(N_DECLARED, inner + 1, false).bool(s.declared());
+        if (s.declared()) {
+          json.field(N_STATUS, inner + 1, false).repeated(REMEDIATION_STATUSES[s.status().ordinal()]);
+          if (s.ref() != null) {
+            json.field(N_REF, inner + 1, false).string(s.ref());
+          }
+        }
+        json.endObject(inner, false);
+      }
+      json.endArray(in, remediations.isEmpty());
+      json.recent(remediations, from);
+    }
     Budget budget = result.budget();
     // results share budgets (an SLO's budget remembers its uses), so each is rounded and written once
     byte[] written = budget == null ? null : json.piece(budget);

@@ -114,6 +114,44 @@ final class Utf8Json {
     pieces.put(key, toByteArray(from));
   }
 
+  /** Slots of the memo of recent pieces; a power of two. */
+  static final int RECENT = 8;
+  private final Object[] recentKeys = new Object[RECENT];
+  private final byte[][] recentBytes = new byte[RECENT][];
+  private int recentNext;
+
+  /**
+   * The bytes written for {@code key} lately, remembered with {@link #recent(Object, int)}; null
+   * if none. Like {@link #piece(Object)}, for what items that come one after another often
+   * share (the engine keeps equal lists of reasons once): found by comparing a few references,
+   * where the table of pieces hashes each key's identity, a call into the JVM in code C1 compiled.
+   */
+  byte[] recent(Object key) {
+    for (int i = 0; i < RECENT; i++) {
+      if (recentKeys[i] == key) {
+        return recentBytes[i];
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Remembers the bytes written from {@code from} on as the rendering of {@code key}: the key at
+   * its first sight (in place of the oldest), the bytes at its second, so that what is never
+   * shared is not copied.
+   */
+  void recent(Object key, int from) {
+    for (int i = 0; i < RECENT; i++) {
+      if (recentKeys[i] == key) {
+        recentBytes[i] = toByteArray(from);
+        return;
+      }
+    }
+    recentKeys[recentNext] = key;
+    recentBytes[recentNext] = null;
+    recentNext = (recentNext + 1) & (RECENT - 1);
+  }
+
   byte[] toByteArray() {
     return Arrays.copyOf(bytes, size);
   }

@@ -12,11 +12,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.failmode.Fixtures;
 import dev.failmode.model.Report;
+import dev.failmode.model.Result;
 import dev.failmode.policy.Policy;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -105,6 +107,25 @@ class ParallelRenderingTest {
     if (format.equals("json")) {
       assertThat(oneByOne).isEqualTo(jackson(oneByOne));
     }
+  }
+
+  /**
+   * The engine keeps equal lists of reasons and suggestions once, and the JSON writer copies what
+   * it wrote for a list it met lately: what it writes must be what it writes of lists that are
+   * equal but not the same objects.
+   */
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("cases")
+  void resultsThatShareListsAreWrittenAsResultsThatDoNot(String format, String what, Report report) throws Exception {
+    List<Result> copied = report.results().stream().map(r -> new Result(r.mode(), r.verdict(), r.status(),
+        List.copyOf(new java.util.ArrayList<>(r.reasons())), List.copyOf(new java.util.ArrayList<>(r.remediations())), r.budget())).toList();
+    Report unshared = new Report(report.toolVersion(), report.packs(), report.rules(), report.disabled(), report.catalogues(),
+        copied, report.findings());
+    JsonReport writer = (format.equals("json") ? JsonReport.json() : JsonReport.yaml()).parallelFrom(1);
+
+    assertThat(bytes(writer, Rendering.plain(report, Policy.strict().judge(report))))
+        .isEqualTo(bytes(writer, Rendering.plain(unshared, Policy.strict().judge(unshared))));
+    assertThat(copied.get(0).reasons()).isNotSameAs(report.results().get(0).reasons());
   }
 
   /**

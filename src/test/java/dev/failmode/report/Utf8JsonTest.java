@@ -162,6 +162,25 @@ class Utf8JsonTest {
     assertThat(json.piece(key)).isNull();
   }
 
+  @Example
+  void aRecentPieceIsKeptFromItsSecondSightByIdentityAndForgottenPastTheLast() {
+    Utf8Json json = new Utf8Json(0);
+    java.util.List<String> key = java.util.List.of("same");
+    int from = json.size();
+    json.string("first");
+    json.recent(key, from);
+    assertThat(json.recent(key)).as("nothing kept at the first sight").isNull();
+    from = json.size();
+    json.string("second");
+    json.recent(key, from);
+    assertThat(new String(json.recent(key), StandardCharsets.UTF_8)).isEqualTo("\"second\"");
+    assertThat(json.recent(java.util.List.of("same"))).as("an equal key that is another object").isNull();
+    for (int i = 0; i < Utf8Json.RECENT; i++) {
+      json.recent(new Object(), from);
+    }
+    assertThat(json.recent(key)).as("after as many others as it keeps").isNull();
+  }
+
   private static byte[] utf8(String text) {
     return new Utf8Json(0).string(text).toByteArray();
   }
