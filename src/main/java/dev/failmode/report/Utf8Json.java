@@ -257,7 +257,10 @@ final class Utf8Json {
       unquoted(value);
       return;
     }
-    int slot = System.identityHashCode(value) & (AGAIN - 1);
+    // slotted by the string's own hash, which a text met before has cached (the engine keeps equal
+    // reasons once, and hashed them for that); an identity hash is a call into the JVM in C1 code
+    int hash = value.hashCode();
+    int slot = (hash ^ (hash >>> 16)) & (AGAIN - 1);
     if (againKeys[slot] != value) {
       againKeys[slot] = value;
       againBytes[slot] = null;
