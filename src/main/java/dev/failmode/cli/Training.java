@@ -54,14 +54,20 @@ public final class Training {
     System.exit(0);
   }
 
-  /** The text check first, as the cold start users run most; then every format CI reads, from check and from classify. */
+  /**
+   * The text check first, as the cold start users run most; then every format CI reads, from
+   * check, and the formats of a risk review (HTML, YAML; Markdown is among check's) from classify.
+   */
   private static List<List<String>> runs(String examples, Path out) {
     List<List<String>> runs = new ArrayList<>();
     runs.add(List.of("check", examples, "--no-project", "--output", out.resolve("check.txt").toString()));
     for (String format : List.of("json", "sarif", "junit", "github", "csv", "markdown")) {
       runs.add(List.of("check", examples, "--no-project", "--format", format, "--output", out.resolve("check." + format).toString()));
     }
-    runs.add(List.of("classify", examples, "--no-project", "--format", "json", "--output", out.resolve("classify.json").toString()));
+    // and what architects write with classify for a risk review
+    for (String format : List.of("json", "html", "yaml")) {
+      runs.add(List.of("classify", examples, "--no-project", "--format", format, "--output", out.resolve("classify." + format).toString()));
+    }
     runs.add(List.of("validate", examples));
     return runs;
   }
