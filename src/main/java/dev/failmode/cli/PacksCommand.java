@@ -2,6 +2,7 @@ package dev.failmode.cli;
 
 import dev.failmode.engine.Lockfile;
 import dev.failmode.engine.RulePack;
+import dev.failmode.model.Text;
 import dev.failmode.report.AtomicOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,7 +81,7 @@ final class PacksCommand implements Callable<Integer> {
       }
       long pinned = setup.packs.stream().filter(p -> p.kind().pinned()).count();
       PrintWriter out = spec.commandLine().getOut();
-      out.println("wrote " + lock + ": " + pinned + (pinned == 1 ? " pack" : " packs") + " pinned"
+      out.println("wrote " + lock + ": " + Text.count(pinned, "pack") + " pinned"
           + (pinned == 0 ? " (folders and built-in packs need no pin)" : ""));
       out.flush();
       return ExitCode.OK;

@@ -12,6 +12,7 @@ import dev.failmode.load.LoadResult;
 import dev.failmode.model.Location;
 import dev.failmode.model.Problem;
 import dev.failmode.model.Report;
+import dev.failmode.model.Text;
 import dev.failmode.report.AtomicOutput;
 import dev.failmode.report.Format;
 import dev.failmode.report.Rendering;
@@ -59,8 +60,8 @@ final class Pipeline {
     }
     if (!loaded.ok()) {
       long files = loaded.filesWithProblems();
-      throw new UserError(loaded.problemCount() + (loaded.problemCount() == 1 ? " problem" : " problems") + " in " + files
-          + (files == 1 ? " file" : " files") + "; " + otherwise, loaded.problems());
+      throw new UserError(Text.count(loaded.problemCount(), "problem") + " in " + Text.count(files, "file") + "; " + otherwise,
+          loaded.problems());
     }
     if (loaded.catalogues().isEmpty()) {
       throw new UserError("no failure-mode files found in " + paths.stream().map(Path::toString).toList()

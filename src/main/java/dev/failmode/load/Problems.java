@@ -1,6 +1,7 @@
 package dev.failmode.load;
 
 import dev.failmode.model.Problem;
+import dev.failmode.model.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,7 +56,7 @@ final class Problems {
     List<Problem> listed = new ArrayList<>(sorted.subList(0, LISTED));
     Problem next = sorted.get(LISTED);
     int rest = count - LISTED;
-    listed.add(new Problem(next.location(), "", "and " + rest + (rest == 1 ? " more problem" : " more problems")
+    listed.add(new Problem(next.location(), "", "and " + Text.count(rest, "more problem")
         + " in this file, from here on; fix these first"));
     return listed;
   }

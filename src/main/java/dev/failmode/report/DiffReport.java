@@ -1,5 +1,6 @@
 package dev.failmode.report;
 
+import dev.failmode.model.Text;
 import dev.failmode.policy.Diff;
 import dev.failmode.policy.Diff.Change;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class DiffReport {
     for (Change c : changes) {
       text.append(c.file()).append(':').append(c.line()).append(": ").append(describe(c)).append('\n');
     }
-    text.append(changes.size()).append(changes.size() == 1 ? " change\n" : " changes\n");
+    text.append(Text.count(changes.size(), "change")).append('\n');
     return text.toString();
   }
 
@@ -48,7 +49,7 @@ public final class DiffReport {
           .append(Markdown.fileLink(c.file(), c.line())).append(" |\n");
     }
     long worse = changes.stream().filter(DiffReport::worse).count();
-    md.append('\n').append(changes.size()).append(changes.size() == 1 ? " change" : " changes");
+    md.append('\n').append(Text.count(changes.size(), "change"));
     if (worse > 0) {
       md.append(", ").append(worse).append(" for the worse");
     }

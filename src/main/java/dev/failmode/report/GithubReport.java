@@ -51,7 +51,7 @@ final class GithubReport implements ReportWriter {
     text.append("failmode: ").append(Text.count(summary.failureModes(), "failure mode")).append(" in ")
         .append(Text.count(report.catalogues().size(), "file")).append(": ").append(summary.okToBreak()).append(" OK TO BREAK, ")
         .append(summary.notOk()).append(" NOT OK, ").append(summary.unclassified()).append(" UNCLASSIFIED; ")
-        .append(judgement.violations().size()).append(judgement.violations().size() == 1 ? " violation" : " violations");
+        .append(Text.count(judgement.violations().size(), "violation"));
     if (!judgement.accepted().isEmpty()) {
       text.append(", ").append(judgement.accepted().size()).append(" accepted by the baseline");
     }

@@ -165,7 +165,7 @@ final class TextReport implements ReportWriter {
         .append(ansi.verdict(Decision.OK_TO_BREAK, summary.okToBreak() + " OK TO BREAK")).append(", ")
         .append(ansi.verdict(Decision.NOT_OK, summary.notOk() + " NOT OK")).append(statusText).append(", ")
         .append(ansi.verdict(Decision.UNCLASSIFIED, summary.unclassified() + " UNCLASSIFIED")).append("; ")
-        .append(summary.findings()).append(summary.findings() == 1 ? " finding" : " findings").append('\n');
+        .append(Text.count(summary.findings(), "finding")).append('\n');
     text.append(ansi.dim("rule packs: " + String.join(", ", report.packs().stream().map(p -> p.id() + " " + p.version()).toList())))
         .append('\n');
     for (var off : report.disabled()) {
