@@ -614,16 +614,10 @@ final class JsonReport implements ReportWriter {
     // violations made of the same reasons say the same: results share lists of reasons, and a
     // list's results are all NOT OK or all UNCLASSIFIED, so their violations have one opening
     Object madeOf = v.madeOf();
-    byte[] seen = madeOf == null ? null : json.recent(madeOf);
-    if (seen != null) {
-      json.raw(seen);
+    if (madeOf == null) {
+      message(json, v, in);
     } else {
-      int from = json.size();
-      v.message(json.field(N_MESSAGE, in, false).openPieces());
-      json.closePieces();
-      if (madeOf != null) {
-        json.recent(madeOf, from);
-      }
+      json.recently(madeOf, v, in, JsonReport::message);
     }
     json.endObject(level, false);
   }
@@ -656,49 +650,8 @@ final class JsonReport implements ReportWriter {
     }
     json.endArray(in, deciding.isEmpty());
     // the engine keeps equal lists of reasons and of suggestions once, and results one after another often share them
-    List<Reason> reasons = result.reasons();
-    byte[] seen = json.recent(reasons);
-    if (seen != null) {
-      json.raw(seen);
-    } else {
-      int from = json.size();
-      json.field(N_REASONS, in, false).startArray();
-      for (int i = 0; i < reasons.size(); i++) {
-        Reason reason = reasons.get(i);
-        json.item(inner, i == 0).startObject();
-        json.field(N_RULE, inner + 1, true).repeated(reason.rule());
-        json.field(N_VOTE, inner + 1, false).repeated(reason.vote() == null ? null : reason.vote().name());
-        json.field(N_MESSAGE, inner + 1, false).text(reason.message());
-        json.endObject(inner, false);
-      }
-      json.endArray(in, reasons.isEmpty());
-      json.recent(reasons, from);
-    }
-    List<Suggestion> remediations = result.remediations();
-    seen = json.recent(remediations);
-    if (seen != null) {
-      json.raw(seen);
-    } else {
-      int from = json.size();
-      json.field(N_REMEDIATIONS, in, false).startArray();
-      for (int i = 0; i < remediations.size(); i++) {
-        Suggestion s = remediations.get(i);
-        json.item(inner, i == 0).startObject();
-        json.field(N_TYPE, inner + 1, true).repeated(REMEDIATION_TYPES[s.type().ordinal()]);
-        json.field(N_TEXT, inner + 1, false).repeated(s.text());
-        json.field(N_RULE, inner + 1, false).repeated(s.rule());
-        json.field(N_DECLARED, inner + 1, false).bool(s.declared());
-        if (s.declared()) {
-          json.field(N_STATUS, inner + 1, false).repeated(REMEDIATION_STATUSES[s.status().ordinal()]);
-          if (s.ref() != null) {
-            json.field(N_REF, inner + 1, false).string(s.ref());
-          }
-        }
-        json.endObject(inner, false);
-      }
-      json.endArray(in, remediations.isEmpty());
-      json.recent(remediations, from);
-    }
+    json.recently(result.reasons(), result.reasons(), in, JsonReport::reasons);
+    json.recently(result.remediations(), result.remediations(), in, JsonReport::remediations);
     Budget budget = result.budget();
     // results share budgets (an SLO's budget remembers its uses), so each is rounded and written once
     byte[] written = budget == null ? null : json.piece(budget);
@@ -718,5 +671,48 @@ final class JsonReport implements ReportWriter {
       json.piece(budget, from);
     }
     json.endObject(level, false);
+  }
+
+  /** A result's reasons, as the field {@code reasons} of an object whose fields are at {@code in}. */
+  private static void reasons(Utf8Json json, List<Reason> reasons, int in) {
+    int inner = in + 1;
+    json.field(N_REASONS, in, false).startArray();
+    for (int i = 0; i < reasons.size(); i++) {
+      Reason reason = reasons.get(i);
+      json.item(inner, i == 0).startObject();
+      json.field(N_RULE, inner + 1, true).repeated(reason.rule());
+      json.field(N_VOTE, inner + 1, false).repeated(reason.vote() == null ? null : reason.vote().name());
+      json.field(N_MESSAGE, inner + 1, false).text(reason.message());
+      json.endObject(inner, false);
+    }
+    json.endArray(in, reasons.isEmpty());
+  }
+
+  /** A result's remediations, as the field {@code remediations} of an object whose fields are at {@code in}. */
+  private static void remediations(Utf8Json json, List<Suggestion> remediations, int in) {
+    int inner = in + 1;
+    json.field(N_REMEDIATIONS, in, false).startArray();
+    for (int i = 0; i < remediations.size(); i++) {
+      Suggestion s = remediations.get(i);
+      json.item(inner, i == 0).startObject();
+      json.field(N_TYPE, inner + 1, true).repeated(REMEDIATION_TYPES[s.type().ordinal()]);
+      json.field(N_TEXT, inner + 1, false).repeated(s.text());
+      json.field(N_RULE, inner + 1, false).repeated(s.rule());
+      json.field(N_DECLARED, inner + 1, false).bool(s.declared());
+      if (s.declared()) {
+        json.field(N_STATUS, inner + 1, false).repeated(REMEDIATION_STATUSES[s.status().ordinal()]);
+        if (s.ref() != null) {
+          json.field(N_REF, inner + 1, false).string(s.ref());
+        }
+      }
+      json.endObject(inner, false);
+    }
+    json.endArray(in, remediations.isEmpty());
+  }
+
+  /** A violation's message, as the field {@code message} of an object whose fields are at {@code in}. */
+  private static void message(Utf8Json json, Violation v, int in) {
+    v.message(json.field(N_MESSAGE, in, false).openPieces());
+    json.closePieces();
   }
 }

@@ -135,6 +135,26 @@ final class Utf8Json {
     return null;
   }
 
+  /** What writes a value at a level, for {@link #recently}: a method reference that captures nothing, so none is made per call. */
+  interface Piece<T> {
+    void write(Utf8Json json, T value, int level);
+  }
+
+  /**
+   * Writes {@code value} at {@code level} with {@code piece}, or copies what it wrote for
+   * {@code key} lately ({@link #recent(Object)}): values with the same key must be written alike.
+   */
+  <T> void recently(Object key, T value, int level, Piece<T> piece) {
+    byte[] seen = recent(key);
+    if (seen != null) {
+      raw(seen);
+      return;
+    }
+    int from = size;
+    piece.write(this, value, level);
+    recent(key, from);
+  }
+
   /**
    * Remembers the bytes written from {@code from} on as the rendering of {@code key}: the key at
    * its first sight (in place of the oldest), the bytes at its second, so that what is never
