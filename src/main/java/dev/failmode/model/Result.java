@@ -31,6 +31,9 @@ public record Result(String id, FailureMode mode, Decision verdict, Status statu
   private static boolean isFullId(String id, FailureMode mode) {
     String system = mode.system();
     String component = mode.component();
+    if (id == null || system == null || component == null || mode.id() == null) {
+      return false;
+    }
     int slash = system.length();
     int second = slash + 1 + component.length();
     return id.length() == second + 1 + mode.id().length() && id.startsWith(system) && id.charAt(slash) == '/'

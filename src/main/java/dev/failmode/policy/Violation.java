@@ -91,9 +91,11 @@ public final class Violation {
   }
 
   /**
-   * What the message is made of, to tell by identity that two violations say the same (then
-   * their messages are equal): the reasons, or null for a whole message. Violations of one kind
-   * made of one list of reasons take as many of them.
+   * What the message is made of, to tell by identity that two violations of one kind say the
+   * same: the reasons, or null for a whole message. Two violations of one kind made of one list
+   * have equal messages, as the policy makes them: the opening is the kind's, and how many of the
+   * reasons are said follows from the list (all of a NOT OK result's, when every reason voted so;
+   * an UNCLASSIFIED result's but the engine's closing one).
    */
   public Object madeOf() {
     return reasons;

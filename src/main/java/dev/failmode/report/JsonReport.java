@@ -611,13 +611,12 @@ final class JsonReport implements ReportWriter {
     json.field(N_FILE, in, false).repeated(v.location().file());
     json.field(N_LINE, in, false).number(v.location().line());
     json.field(N_RULE, in, false).repeated(v.rule());
-    // violations made of the same reasons say the same: results share lists of reasons, and a
-    // list's results are all NOT OK or all UNCLASSIFIED, so their violations have one opening
+    // violations of one kind made of the same reasons say the same (results share lists of reasons)
     Object madeOf = v.madeOf();
     if (madeOf == null) {
       message(json, v, in);
     } else {
-      json.recently(madeOf, v, in, JsonReport::message);
+      json.recently(madeOf, v.kind(), v, in, JsonReport::message);
     }
     json.endObject(level, false);
   }
@@ -650,8 +649,8 @@ final class JsonReport implements ReportWriter {
     }
     json.endArray(in, deciding.isEmpty());
     // the engine keeps equal lists of reasons and of suggestions once, and results one after another often share them
-    json.recently(result.reasons(), result.reasons(), in, JsonReport::reasons);
-    json.recently(result.remediations(), result.remediations(), in, JsonReport::remediations);
+    json.recently(result.reasons(), null, result.reasons(), in, JsonReport::reasons);
+    json.recently(result.remediations(), null, result.remediations(), in, JsonReport::remediations);
     Budget budget = result.budget();
     // results share budgets (an SLO's budget remembers its uses), so each is rounded and written once
     byte[] written = budget == null ? null : json.piece(budget);

@@ -117,23 +117,11 @@ final class Utf8Json {
   /** Slots of the memo of recent pieces; a power of two. */
   static final int RECENT = 8;
   private final Object[] recentKeys = new Object[RECENT];
+  private final Object[] recentTags = new Object[RECENT];
+  private final Piece<?>[] recentPieces = new Piece<?>[RECENT];
+  private final int[] recentLevels = new int[RECENT];
   private final byte[][] recentBytes = new byte[RECENT][];
   private int recentNext;
-
-  /**
-   * The bytes written for {@code key} lately, remembered with {@link #recent(Object, int)}; null
-   * if none. Like {@link #piece(Object)}, for what items that come one after another often
-   * share (the engine keeps equal lists of reasons once): found by comparing a few references,
-   * where the table of pieces hashes each key's identity, a call into the JVM in code C1 compiled.
-   */
-  byte[] recent(Object key) {
-    for (int i = 0; i < RECENT; i++) {
-      if (recentKeys[i] == key) {
-        return recentBytes[i];
-      }
-    }
-    return null;
-  }
 
   /** What writes a value at a level, for {@link #recently}: a method reference that captures nothing, so none is made per call. */
   interface Piece<T> {
@@ -141,33 +129,37 @@ final class Utf8Json {
   }
 
   /**
-   * Writes {@code value} at {@code level} with {@code piece}, or copies what it wrote for
-   * {@code key} lately ({@link #recent(Object)}): values with the same key must be written alike.
+   * Writes {@code value} at {@code level} with {@code piece}, or copies what the same piece wrote
+   * at the same level for the same {@code key} and {@code tag} lately: for what items that come
+   * one after another often share (the engine keeps equal lists of reasons once). Values so
+   * known must be written alike; a key is one object (a shared empty list too), so the piece,
+   * the level and the tag tell apart what is written of it. Slots are found by comparing a few
+   * references, where the table of pieces hashes each key's identity (a call into the JVM in
+   * code C1 compiled), and bytes are kept from a key's second sight, so that what is never
+   * shared is not copied.
    */
-  <T> void recently(Object key, T value, int level, Piece<T> piece) {
-    byte[] seen = recent(key);
-    if (seen != null) {
-      raw(seen);
+  <T> void recently(Object key, Object tag, T value, int level, Piece<T> piece) {
+    int slot = -1;
+    for (int i = 0; i < RECENT; i++) {
+      if (recentKeys[i] == key && recentTags[i] == tag && recentPieces[i] == piece && recentLevels[i] == level) {
+        slot = i;
+        break;
+      }
+    }
+    if (slot >= 0 && recentBytes[slot] != null) {
+      raw(recentBytes[slot]);
       return;
     }
     int from = size;
     piece.write(this, value, level);
-    recent(key, from);
-  }
-
-  /**
-   * Remembers the bytes written from {@code from} on as the rendering of {@code key}: the key at
-   * its first sight (in place of the oldest), the bytes at its second, so that what is never
-   * shared is not copied.
-   */
-  void recent(Object key, int from) {
-    for (int i = 0; i < RECENT; i++) {
-      if (recentKeys[i] == key) {
-        recentBytes[i] = toByteArray(from);
-        return;
-      }
+    if (slot >= 0) {
+      recentBytes[slot] = toByteArray(from);
+      return;
     }
     recentKeys[recentNext] = key;
+    recentTags[recentNext] = tag;
+    recentPieces[recentNext] = piece;
+    recentLevels[recentNext] = level;
     recentBytes[recentNext] = null;
     recentNext = (recentNext + 1) & (RECENT - 1);
   }

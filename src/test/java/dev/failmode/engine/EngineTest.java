@@ -243,14 +243,13 @@ class EngineTest {
         rule "same-text" when $v : Verdict() then $v.notOk("one " + "text"); $v.suggest(RemediationType.WORKAROUND, "re" + "start"); end
         """));
 
-    // the examples four times over: more files than threads
-    List<Catalogue> files = java.util.Collections.nCopies(4, examples()).stream().flatMap(List::stream).toList();
+    // each thread judging files keeps its own table, without a lock; the examples over and over: more files than threads
+    int threads = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
+    List<Catalogue> files = java.util.Collections.nCopies(threads + 1, examples()).stream().flatMap(List::stream).toList();
     Report report = new Engine(rules, ParameterValues.resolve(rules.packs(), Map.of()), Fixtures.TODAY, List.of()).classify(files);
 
-    // each thread judging files keeps its own table, without a lock
-    int threads = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
     assertThat(files).hasSizeGreaterThan(threads);
-    assertThat(report.results()).hasSize(4 * examples().stream().mapToInt(c -> c.failureModes().size()).sum())
+    assertThat(report.results()).hasSize((threads + 1) * examples().stream().mapToInt(c -> c.failureModes().size()).sum())
         .allSatisfy(result -> assertThat(result.reasons()).containsExactly(new Reason("same/same-text", Decision.NOT_OK, "one text")));
     assertThat(identities(report.results().stream().map(Result::reasons).toList())).as("one list per thread at most")
         .isLessThanOrEqualTo(threads);

@@ -32,4 +32,10 @@ class ResultTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a result's id is its failure mode's full id envoy-mesh/xds-server/serves-stale-config, not " + id);
   }
+
+  @Test
+  void noIdIsRefusedToo() {
+    assertThatThrownBy(() -> new Result(null, MODE, Decision.NOT_OK, Status.OPEN, List.of(), List.of(), null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith(", not null");
+  }
 }

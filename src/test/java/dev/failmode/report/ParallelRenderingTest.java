@@ -82,7 +82,19 @@ class ParallelRenderingTest {
     Path manyFile = lines.resolveSibling("many.yaml");
     java.nio.file.Files.writeString(manyFile, many, StandardCharsets.UTF_8);
     Report runs = Fixtures.classify(manyFile);
+    // failure modes the rules say the same of, so that results one after another share their lists
+    StringBuilder alike = new StringBuilder("apiVersion: failmode/v1\nkind: FailureModes\nmetadata: {name: alike}\n"
+        + "slo: {target: 99.9}\ncomponents:\n  - name: web\n    failureModes:\n");
+    for (int i = 0; i < 300; i++) {
+      alike.append("      - {id: mode-").append(i).append(", description: \"mode ").append(i).append("\", effect: ")
+          .append(i % 100 < 50 ? "stale-data" : "crash").append(", userImpact: ").append(i % 3 == 0 ? "outage" : "degraded")
+          .append(", duration: 5m}\n");
+    }
+    Path alikeFile = lines.resolveSibling("alike.yaml");
+    java.nio.file.Files.writeString(alikeFile, alike, StandardCharsets.UTF_8);
+    Report alikeRuns = Fixtures.classify(alikeFile);
     return Stream.of("json", "yaml").flatMap(format -> Stream.of(
+        Arguments.of(format, "300 failure modes said alike", alikeRuns),
         Arguments.of(format, "line breaks", multiLine),
         Arguments.of(format, "300 failure modes, several runs", runs),
         Arguments.of(format, "examples and the core fixtures", Fixtures.classify(Path.of("examples"),
@@ -109,23 +121,68 @@ class ParallelRenderingTest {
     }
   }
 
+  static Stream<Arguments> jsonCases() throws java.io.IOException {
+    return cases().filter(arguments -> arguments.get()[0].equals("json"));
+  }
+
   /**
    * The engine keeps equal lists of reasons and suggestions once, and the JSON writer copies what
    * it wrote for a list it met lately: what it writes must be what it writes of lists that are
    * equal but not the same objects.
    */
   @ParameterizedTest(name = "{0}: {1}")
-  @MethodSource("cases")
+  @MethodSource("jsonCases")
   void resultsThatShareListsAreWrittenAsResultsThatDoNot(String format, String what, Report report) throws Exception {
     List<Result> copied = report.results().stream().map(r -> new Result(r.mode(), r.verdict(), r.status(),
         List.copyOf(new java.util.ArrayList<>(r.reasons())), List.copyOf(new java.util.ArrayList<>(r.remediations())), r.budget())).toList();
     Report unshared = new Report(report.toolVersion(), report.packs(), report.rules(), report.disabled(), report.catalogues(),
         copied, report.findings());
-    JsonReport writer = (format.equals("json") ? JsonReport.json() : JsonReport.yaml()).parallelFrom(1);
+    JsonReport writer = JsonReport.json().parallelFrom(1);
 
     assertThat(bytes(writer, Rendering.plain(report, Policy.strict().judge(report))))
         .isEqualTo(bytes(writer, Rendering.plain(unshared, Policy.strict().judge(unshared))));
     assertThat(copied.get(0).reasons()).isNotSameAs(report.results().get(0).reasons());
+  }
+
+  @org.junit.jupiter.api.Test
+  void resultsOneAfterAnotherShareListsInALargeReport() throws Exception {
+    Report runs = (Report) cases().filter(arguments -> arguments.get()[1].equals("300 failure modes said alike")).findFirst()
+        .orElseThrow().get()[2];
+    int shared = 0;
+    for (int i = 1; i < runs.results().size(); i++) {
+      shared += runs.results().get(i).reasons() == runs.results().get(i - 1).reasons() ? 1 : 0;
+    }
+    assertThat(shared).as("results whose reasons are the list of the result before them").isGreaterThan(10);
+  }
+
+  /**
+   * Every empty list is one object: results with nothing said, NOT OK and UNCLASSIFIED, must still
+   * write their own fields, and their violations the opening of their own kind.
+   */
+  @org.junit.jupiter.api.Test
+  void emptyListsAreOneObjectAndStillWrittenAsTheirOwnFields() throws Exception {
+    Report base = Fixtures.classify(Path.of("examples"));
+    List<Result> nothingSaid = new java.util.ArrayList<>();
+    for (int i = 0; i < base.results().size(); i++) {
+      Result r = base.results().get(i);
+      boolean notOk = i % 2 == 0;
+      nothingSaid.add(new Result(r.mode(), notOk ? dev.failmode.model.Decision.NOT_OK : dev.failmode.model.Decision.UNCLASSIFIED,
+          notOk ? dev.failmode.model.Status.OPEN : null, List.of(), List.of(), null));
+    }
+    Report report = new Report(base.toolVersion(), base.packs(), base.rules(), base.disabled(), base.catalogues(), nothingSaid, List.of());
+
+    String written = new String(bytes(JsonReport.json().parallelFrom(1), Rendering.plain(report, Policy.strict().judge(report))),
+        StandardCharsets.UTF_8);
+
+    assertThat(written).isEqualTo(jackson(written));
+    com.fasterxml.jackson.databind.JsonNode json = new ObjectMapper().readTree(written);
+    assertThat(json.get("results")).hasSize(nothingSaid.size()).allSatisfy(result -> {
+      assertThat(result.get("reasons")).as("reasons").isNotNull().isEmpty();
+      assertThat(result.get("remediations")).as("remediations").isNotNull().isEmpty();
+    });
+    assertThat(json.get("policy").get("violations")).hasSize(nothingSaid.size()).allSatisfy(violation ->
+        assertThat(violation.get("message").asText())
+            .isEqualTo(violation.get("kind").asText().equals("unclassified") ? "no rule decided it: " : "NOT OK and open: "));
   }
 
   /**

@@ -162,23 +162,46 @@ class Utf8JsonTest {
     assertThat(json.piece(key)).isNull();
   }
 
-  @Example
-  void aRecentPieceIsKeptFromItsSecondSightByIdentityAndForgottenPastTheLast() {
-    Utf8Json json = new Utf8Json(0);
-    java.util.List<String> key = java.util.List.of("same");
-    int from = json.size();
-    json.string("first");
-    json.recent(key, from);
-    assertThat(json.recent(key)).as("nothing kept at the first sight").isNull();
-    from = json.size();
-    json.string("second");
-    json.recent(key, from);
-    assertThat(new String(json.recent(key), StandardCharsets.UTF_8)).isEqualTo("\"second\"");
-    assertThat(json.recent(java.util.List.of("same"))).as("an equal key that is another object").isNull();
-    for (int i = 0; i < Utf8Json.RECENT; i++) {
-      json.recent(new Object(), from);
+  /** Writes a value's text, and counts how often it was asked to. */
+  private static final class Counting {
+    int calls;
+
+    void write(Utf8Json json, String value, int level) {
+      calls++;
+      json.string(value + "@" + level);
     }
-    assertThat(json.recent(key)).as("after as many others as it keeps").isNull();
+  }
+
+  @Example
+  void aRecentPieceIsCopiedFromItsThirdSightOnlyForTheSameKeyTagWriterAndLevel() {
+    Utf8Json json = new Utf8Json(0);
+    Counting one = new Counting();
+    Counting other = new Counting();
+    Utf8Json.Piece<String> piece = one::write; // one object, as a method reference that captures nothing is
+    Utf8Json.Piece<String> otherPiece = other::write;
+    java.util.List<String> key = java.util.List.of(); // a shared empty list: the same object for every empty list
+
+    for (int i = 0; i < 3; i++) {
+      json.recently(key, null, "a", 2, piece);
+    }
+    assertThat(one.calls).as("written at the first and second sight, copied at the third").isEqualTo(2);
+    json.recently(key, null, "a", 2, otherPiece);
+    json.recently(key, null, "a", 2, otherPiece);
+    json.recently(key, null, "a", 2, otherPiece);
+    assertThat(other.calls).as("another writer of the same key: its own slot").isEqualTo(2);
+    json.recently(key, null, "a", 3, piece);
+    json.recently(key, "tag", "a", 2, piece);
+    json.recently(java.util.List.of("x"), null, "a", 2, piece);
+    assertThat(one.calls).as("another level, tag or key is written").isEqualTo(5);
+    assertThat(new String(json.toByteArray(), StandardCharsets.UTF_8))
+        .isEqualTo("\"a@2\"".repeat(6) + "\"a@3\"\"a@2\"\"a@2\"");
+
+    for (int i = 0; i < Utf8Json.RECENT; i++) {
+      json.recently(new Object(), null, "b", 2, piece);
+    }
+    int before = one.calls;
+    json.recently(key, null, "a", 2, piece);
+    assertThat(one.calls).as("forgotten after as many others as it keeps").isEqualTo(before + 1);
   }
 
   private static byte[] utf8(String text) {
