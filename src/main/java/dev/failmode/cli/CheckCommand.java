@@ -132,15 +132,15 @@ final class CheckCommand implements Callable<Integer> {
 
   private String summary(Report report, Judgement judgement) {
     String checked = Text.count(report.summary().failureModes(), "failure mode") + " in " + Text.count(report.catalogues().size(), "file");
-    String accepted = judgement.accepted().isEmpty() ? "" : "; " + judgement.accepted().size()
-        + (judgement.accepted().size() == 1 ? " violation" : " violations") + " already in the baseline " + baseline + " accepted";
+    String accepted = judgement.accepted().isEmpty() ? ""
+        : "; " + Text.count(judgement.accepted().size(), "violation") + " already in the baseline " + baseline + " accepted";
     if (judgement.passed()) {
       return "check passed: " + checked + " (failing on " + failOnText() + ")" + accepted;
     }
     Map<FailOn, Integer> counts = new LinkedHashMap<>();
     judgement.violations().forEach(v -> counts.merge(v.kind(), 1, Integer::sum));
-    StringBuilder text = new StringBuilder("check failed: ").append(judgement.violations().size())
-        .append(baseline == null ? "" : " new").append(judgement.violations().size() == 1 ? " violation" : " violations")
+    StringBuilder text = new StringBuilder("check failed: ")
+        .append(Text.count(judgement.violations().size(), baseline == null ? "violation" : "new violation"))
         .append(" in ").append(checked).append(" (");
     counts.forEach((kind, n) -> text.append(n).append(' ').append(kind).append(", "));
     text.setLength(text.length() - 2);

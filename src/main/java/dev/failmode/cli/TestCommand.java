@@ -7,6 +7,7 @@ import dev.failmode.engine.ParameterValues;
 import dev.failmode.engine.RuleBase;
 import dev.failmode.engine.RuleInfo;
 import dev.failmode.engine.RulePack;
+import dev.failmode.model.Text;
 import dev.failmode.report.AtomicOutput;
 import dev.failmode.report.Xml;
 import java.io.IOException;
@@ -145,8 +146,8 @@ final class TestCommand implements Callable<Integer> {
         List<PackTests.Outcome> outcomes = suite.of(rule);
         long bad = outcomes.stream().filter(o -> !o.passed()).count();
         String state = outcomes.isEmpty() ? "none" : bad > 0 ? "FAIL" : "ok";
-        out.write(String.format(Locale.ROOT, "  %-4s  %-" + width + "s  %d %s%s%n", state, rule.id(), outcomes.size(),
-            outcomes.size() == 1 ? "fixture" : "fixtures", bad == 0 ? "" : ", " + bad + " failed"));
+        out.write(String.format(Locale.ROOT, "  %-4s  %-" + width + "s  %s%s%n", state, rule.id(), Text.count(outcomes.size(), "fixture"),
+            bad == 0 ? "" : ", " + bad + " failed"));
         for (PackTests.Outcome outcome : outcomes) {
           for (String failure : outcome.failures()) {
             out.write("          " + outcome.testCase().file() + ": " + failure + "\n");
