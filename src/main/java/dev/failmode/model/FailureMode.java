@@ -43,6 +43,17 @@ public record FailureMode(
     return system + "/" + component + "/" + id;
   }
 
+  /** Whether {@code text} is {@link #fullId()}, compared in place rather than by building the id again. */
+  public boolean hasFullId(String text) {
+    if (text == null || system == null || component == null || id == null) {
+      return false;
+    }
+    int slash = system.length();
+    int second = slash + 1 + component.length();
+    return text.length() == second + 1 + id.length() && text.startsWith(system) && text.charAt(slash) == '/'
+        && text.startsWith(component, slash + 1) && text.charAt(second) == '/' && text.startsWith(id, second + 1);
+  }
+
   /** Whether any past incident of this mode was left without a remediation. */
   public boolean hasUnremediatedIncident() {
     for (Incident incident : incidents) { // a loop: the core pack asks it of every failure mode, most with no incidents

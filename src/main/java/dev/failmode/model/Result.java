@@ -16,7 +16,8 @@ public record Result(String id, FailureMode mode, Decision verdict, Status statu
     Budget budget) {
 
   public Result {
-    if (!isFullId(id, mode)) {
+    // a result is made once per failure mode, by the hundred thousand: compared in place
+    if (!mode.hasFullId(id)) {
       throw new IllegalArgumentException("a result's id is its failure mode's full id " + mode.fullId() + ", not " + id);
     }
     reasons = List.copyOf(reasons);
@@ -25,19 +26,6 @@ public record Result(String id, FailureMode mode, Decision verdict, Status statu
 
   public Result(FailureMode mode, Decision verdict, Status status, List<Reason> reasons, List<Suggestion> remediations, Budget budget) {
     this(mode.fullId(), mode, verdict, status, reasons, remediations, budget);
-  }
-
-  /** Whether {@code id} is {@code mode}'s full id, compared in place: a result is made once per failure mode, by the hundred thousand. */
-  private static boolean isFullId(String id, FailureMode mode) {
-    String system = mode.system();
-    String component = mode.component();
-    if (id == null || system == null || component == null || mode.id() == null) {
-      return false;
-    }
-    int slash = system.length();
-    int second = slash + 1 + component.length();
-    return id.length() == second + 1 + mode.id().length() && id.startsWith(system) && id.charAt(slash) == '/'
-        && id.startsWith(component, slash + 1) && id.charAt(second) == '/' && id.startsWith(mode.id(), second + 1);
   }
 
   public Location location() {
