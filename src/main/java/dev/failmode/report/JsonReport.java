@@ -651,25 +651,25 @@ final class JsonReport implements ReportWriter {
     // the engine keeps equal lists of reasons and of suggestions once, and results one after another often share them
     json.recently(result.reasons(), null, result.reasons(), in, JsonReport::reasons);
     json.recently(result.remediations(), null, result.remediations(), in, JsonReport::remediations);
-    Budget budget = result.budget();
     // results share budgets (an SLO's budget remembers its uses), so each is rounded and written once
-    byte[] written = budget == null ? null : json.piece(budget);
-    if (written != null) {
-      json.raw(written);
-    } else if (budget != null) {
-      int from = json.size();
-      json.field(N_BUDGET, in, false).startObject();
-      json.field(N_MINUTESPEROCCURRENCE, inner, true).number(Text.rounded(budget.minutesPerOccurrence()));
-      json.field(N_OCCURRENCESPERWINDOW, inner, false).number(Text.rounded(budget.occurrencesPerWindow()));
-      json.field(N_FREQUENCYASSUMED, inner, false).bool(budget.frequencyAssumed());
-      json.field(N_MINUTESPERWINDOW, inner, false).number(Text.rounded(budget.minutesPerWindow()));
-      json.field(N_BUDGETMINUTES, inner, false).number(Text.rounded(budget.budgetMinutes()));
-      json.field(N_OCCURRENCESHARE, inner, false).number(Text.rounded(budget.occurrenceShare()));
-      json.field(N_SHARE, inner, false).number(Text.rounded(budget.share()));
-      json.endObject(in, false);
-      json.piece(budget, from);
+    if (result.budget() != null) {
+      json.remembered(result.budget(), in, JsonReport::budget);
     }
     json.endObject(level, false);
+  }
+
+  /** A result's budget, as the field {@code budget} of an object whose fields are at {@code in}. */
+  private static void budget(Utf8Json json, Budget budget, int in) {
+    int inner = in + 1;
+    json.field(N_BUDGET, in, false).startObject();
+    json.field(N_MINUTESPEROCCURRENCE, inner, true).number(Text.rounded(budget.minutesPerOccurrence()));
+    json.field(N_OCCURRENCESPERWINDOW, inner, false).number(Text.rounded(budget.occurrencesPerWindow()));
+    json.field(N_FREQUENCYASSUMED, inner, false).bool(budget.frequencyAssumed());
+    json.field(N_MINUTESPERWINDOW, inner, false).number(Text.rounded(budget.minutesPerWindow()));
+    json.field(N_BUDGETMINUTES, inner, false).number(Text.rounded(budget.budgetMinutes()));
+    json.field(N_OCCURRENCESHARE, inner, false).number(Text.rounded(budget.occurrenceShare()));
+    json.field(N_SHARE, inner, false).number(Text.rounded(budget.share()));
+    json.endObject(in, false);
   }
 
   /** A result's reasons, as the field {@code reasons} of an object whose fields are at {@code in}. */

@@ -114,6 +114,22 @@ final class Utf8Json {
     pieces.put(key, toByteArray(from));
   }
 
+  /**
+   * Writes {@code key} at {@code level} with {@code piece}, or copies what was written for it
+   * before ({@link #piece(Object)}): for what many items share wherever they come (one writer
+   * and level per key).
+   */
+  <T> void remembered(T key, int level, Piece<T> piece) {
+    byte[] written = piece(key);
+    if (written != null) {
+      raw(written);
+      return;
+    }
+    int from = size;
+    piece.write(this, key, level);
+    piece(key, from);
+  }
+
   /** Slots of the memo of recent pieces; a power of two. */
   static final int RECENT = 8;
   private final Object[] recentKeys = new Object[RECENT];
