@@ -1,6 +1,7 @@
 package dev.failmode.cli;
 
 import dev.failmode.load.LoadResult;
+import dev.failmode.model.Catalogue;
 import dev.failmode.model.Text;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws UserError {
     List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
     LoadResult loaded = Pipeline.load(Path.of("").toAbsolutePath(), given, "fix them and validate again", spec.commandLine().getErr());
-    int modes = loaded.catalogues().stream().mapToInt(c -> c.failureModes().size()).sum();
+    int modes = loaded.catalogues().stream().mapToInt(Catalogue::failureModeCount).sum();
     int files = loaded.catalogues().size();
     PrintWriter out = spec.commandLine().getOut();
     out.println("valid: " + Text.count(modes, "failure mode") + " in " + Text.count(files, "file"));

@@ -56,8 +56,8 @@ public final class CatalogueLoader {
     this(workingDirectory, Limits.DEFAULT);
   }
 
-  /** A file to read and whether it was named explicitly (rather than found in a folder). */
-  private record Input(Path path, String display, boolean explicit) {}
+  /** A file to read, whether it was named explicitly (rather than found in a folder), and its size when listed. */
+  private record Input(Path path, String display, boolean explicit, long size) {}
 
   /** What one file gave: a catalogue, its problems (and how many in all), or a reason it was skipped. */
   private record FileOutcome(Catalogue catalogue, List<Problem> problems, String skipped, int problemCount) {
@@ -74,9 +74,14 @@ public final class CatalogueLoader {
       collect(given, inputs, problems);
     }
     List<Input> sorted = inputs.values().stream().sorted(Comparator.comparing(Input::display)).toList();
-    // in parallel, each core taking the next file when it is done with one (files differ in size)
+    // in parallel, each core taking the next file when it is done with one, the largest first:
+    // files differ in size, and a large one taken last would be read by one core alone
     FileOutcome[] read = new FileOutcome[sorted.size()];
-    EachIndex.run(sorted.size(), i -> read[i] = read(sorted.get(i)));
+    long[] sizes = new long[sorted.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = sorted.get(i).size();
+    }
+    EachIndex.run(EachIndex.largestFirst(sizes), i -> read[i] = read(sorted.get(i)));
     List<FileOutcome> outcomes = Arrays.asList(read);
 
     List<Catalogue> catalogues = new ArrayList<>();
@@ -108,7 +113,7 @@ public final class CatalogueLoader {
       return;
     }
     if (!Files.isDirectory(absolute)) {
-      inputs.putIfAbsent(realPath(absolute), new Input(absolute, display(absolute), true));
+      inputs.putIfAbsent(realPath(absolute), new Input(absolute, display(absolute), true, sizeOf(absolute)));
       return;
     }
     try {
@@ -123,7 +128,7 @@ public final class CatalogueLoader {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
           if (attrs.isRegularFile() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-            inputs.putIfAbsent(realPath(file), new Input(file, display(file), false));
+            inputs.putIfAbsent(realPath(file), new Input(file, display(file), false, attrs.size()));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -136,6 +141,15 @@ public final class CatalogueLoader {
       });
     } catch (IOException e) {
       problems.add(new Problem(Location.of(given.toString()), "", "cannot read the folder: " + describe(e)));
+    }
+  }
+
+  /** A named file's size, to order the reading by; 0 when it cannot be had (reading the file reports why). */
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException | SecurityException e) {
+      return 0;
     }
   }
 

@@ -24,4 +24,13 @@ public record Catalogue(String file, String apiVersion, Metadata metadata, Slo s
   public List<FailureMode> failureModes() {
     return components.stream().flatMap(c -> c.failureModes().stream()).toList();
   }
+
+  /** How many failure modes the file has, without listing them. */
+  public int failureModeCount() {
+    int count = 0;
+    for (Component component : components) {
+      count += component.failureModes().size();
+    }
+    return count;
+  }
 }

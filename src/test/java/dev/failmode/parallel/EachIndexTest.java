@@ -100,4 +100,39 @@ class EachIndexTest {
       throw new IllegalStateException("no state");
     }, (none, i) -> { })).isInstanceOf(IllegalStateException.class).hasMessage("no state");
   }
+
+  @Test
+  void largestFirstOrdersBySizeDescendingAndKeepsIndexOrderAmongEqualSizes() {
+    assertThat(EachIndex.largestFirst(new long[] {3, 9, 1, 9, 0, 3})).containsExactly(1, 3, 0, 5, 2, 4);
+    assertThat(EachIndex.largestFirst(new long[0])).isEmpty();
+  }
+
+  @Test
+  void givenAnOrderEveryIndexRunsExactlyOnceAndTheFirstTakenAreTheFirstOfTheOrder() {
+    int count = 10_000;
+    long[] sizes = new long[count];
+    for (int i = 0; i < count; i++) {
+      sizes[i] = i; // the largest last in index order
+    }
+    int[] order = EachIndex.largestFirst(sizes);
+    AtomicIntegerArray runs = new AtomicIntegerArray(count);
+    List<Integer> started = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    EachIndex.run(order, i -> {
+      started.add(i);
+      runs.incrementAndGet(i);
+    });
+
+    for (int i = 0; i < count; i++) {
+      assertThat(runs.get(i)).as("index %d", i).isEqualTo(1);
+    }
+    // indices are taken in the order's sequence, one per thread at a time: whichever thread
+    // starts first holds one of the first (threads) of the order
+    int threads = ForkJoinPool.getCommonPoolParallelism() + 1;
+    List<Integer> firstTaken = new ArrayList<>();
+    for (int k = 0; k < threads; k++) {
+      firstTaken.add(order[k]);
+    }
+    assertThat(firstTaken).startsWith(count - 1).contains(started.get(0));
+  }
 }
