@@ -206,4 +206,21 @@ class ErrorBudgetTest {
   private static Frequency frequency(String count, Frequency.Per per) {
     return new Frequency(new BigDecimal(count), per);
   }
+
+  @Test
+  void theArithmeticIsTheSameTextHoweverManyBudgetsComeBetween() {
+    Budget weekly = ErrorBudget.use(new BigDecimal("99.99"), 365, Duration.ofMinutes(1), frequency("52", Frequency.Per.YEAR));
+    String text = "52/year = 52 per 365d x 1 min = 52 min per 365d, 98.9% of the 52.56 min budget of 99.99% over 365d";
+
+    assertThat(weekly.arithmetic()).isEqualTo(text);
+    assertThat(weekly.arithmetic()).as("met again: the text kept").isSameAs(weekly.arithmetic());
+    for (int minutes = 2; minutes < 100; minutes++) { // more budgets than the thread keeps texts of
+      Budget other = ErrorBudget.use(new BigDecimal("99.99"), 365, Duration.ofMinutes(minutes), frequency("52", Frequency.Per.YEAR));
+      assertThat(other.arithmetic()).startsWith("52/year = 52 per 365d x " + minutes + " min = " + (52 * minutes) + " min per 365d");
+    }
+    assertThat(weekly.arithmetic()).isEqualTo(text);
+    Budget equal = ErrorBudget.use(new BigDecimal("99.99"), 365, Duration.ofMinutes(1), frequency("52", Frequency.Per.YEAR));
+    assertThat(equal).isEqualTo(weekly);
+    assertThat(equal.arithmetic()).isEqualTo(text);
+  }
 }
