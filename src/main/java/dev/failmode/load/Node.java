@@ -24,7 +24,7 @@ sealed interface Node permits Node.Scalar, Node.Mapping, Node.Sequence {
     @Override
     public String describe() {
       return switch (kind) {
-        case STRING -> "text";
+        case STRING -> text.isEmpty() ? "an empty value" : "text"; // a key with nothing after it reads as ""
         case INTEGER, FLOAT -> "the number " + text;
         case BOOLEAN -> "the boolean " + text;
         case NULL -> "nothing (null)";
