@@ -22,7 +22,13 @@ import java.util.Random;
  * Reading it costs the least per failure mode of the three, while the rules still judge every
  * mode and the report still explains each, so classifying costs the most against reading.
  *
- *   java bench/Generate.java [--rich|--sparse] OUT_DIR MODES FILES [SEED]
+ * With --uneven, files of very unequal size, as a platform team's catalogue can be: four files
+ * hold four fifths of the failure modes (small user-facing failures of one SLO, most of them OK
+ * TO BREAK, which the core pack then adds up per file), the other files share the rest, a few
+ * modes each, in folders up to four deep. A large file taken last would be read and judged by
+ * one core alone, and a per-file rule meets tens of thousands of modes at once.
+ *
+ *   java bench/Generate.java [--rich|--sparse|--uneven] OUT_DIR MODES FILES [SEED]
  *   java bench/Generate.java target/bench/100k 100000 1000
  *
  * A single-file Java program: it needs nothing but the JDK.
@@ -45,9 +51,10 @@ public final class Generate {
   public static void main(String[] arguments) throws IOException {
     boolean rich = arguments.length > 0 && arguments[0].equals("--rich");
     boolean sparse = arguments.length > 0 && arguments[0].equals("--sparse");
-    String[] args = rich || sparse ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
+    boolean uneven = arguments.length > 0 && arguments[0].equals("--uneven");
+    String[] args = rich || sparse || uneven ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
     if (args.length < 3) {
-      System.err.println("usage: java bench/Generate.java [--rich|--sparse] OUT_DIR MODES FILES [SEED]");
+      System.err.println("usage: java bench/Generate.java [--rich|--sparse|--uneven] OUT_DIR MODES FILES [SEED]");
       System.exit(2);
     }
     Path out = Path.of(args[0]);
@@ -61,6 +68,10 @@ public final class Generate {
     }
     if (sparse) {
       sparse(out, modes, files, random);
+      return;
+    }
+    if (uneven) {
+      uneven(out, modes, files, random);
       return;
     }
     int perFile = (modes + files - 1) / files;
@@ -129,6 +140,52 @@ public final class Generate {
       written += here;
     }
     System.out.println("wrote " + written + " failure modes in " + f + " files (sparse) to " + out);
+  }
+
+  /** The --uneven catalogue: see the class comment. */
+  private static void uneven(Path out, int modes, int files, Random random) throws IOException {
+    int large = Math.min(4, files);
+    int small = files - large;
+    // four fifths in the large files, as long as every small file still gets one
+    int inLarge = small == 0 ? modes : Math.max(large, Math.min(modes * 4 / 5, modes - small));
+    boolean[] isLarge = new boolean[files];
+    for (int k = 0; k < large; k++) {
+      isLarge[(k + 1) * files / large - 1] = true; // spread over the name order, the last file one of them
+    }
+    int written = 0;
+    for (int f = 0, k = 0, j = 0; f < files; f++) {
+      int here = isLarge[f] ? inLarge / large + (k++ < inLarge % large ? 1 : 0)
+          : (modes - inLarge) / small + (j++ < (modes - inLarge) % small ? 1 : 0);
+      StringBuilder folder = new StringBuilder();
+      for (int depth = 0, deep = isLarge[f] ? 1 : f % 5; depth < deep; depth++) {
+        folder.append("level-").append((f >> depth) % 3).append('/');
+      }
+      String name = (isLarge[f] ? "platform-" : "service-") + String.format("%04d", f);
+      Path file = out.resolve(folder + name + (f % 2 == 0 ? ".yaml" : ".yml"));
+      Files.createDirectories(file.getParent());
+      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        // the large files: one day of 99.5% (a 7.2 minute budget), which their small OKs add up past
+        w.write("apiVersion: failmode/v1\nkind: FailureModes\nmetadata:\n  name: " + name + "\nslo:\n  target: "
+            + (isLarge[f] ? "99.5" : pick(TARGETS, random)) + "\n  window: " + (isLarge[f] ? 1 : WINDOWS[random.nextInt(WINDOWS.length)])
+            + "d\ncomponents:\n");
+        for (int m = 0; m < here; m++) {
+          if (m % (isLarge[f] ? 50 : 1) == 0) {
+            w.write("  - name: c" + m + "\n    usage: " + (random.nextInt(20) == 0 ? "unused" : "heavy") + "\n    failureModes:\n");
+          }
+          if (isLarge[f]) {
+            w.write("      - id: m" + m + "\n        description: small failure " + m + "\n        effect: "
+                + (random.nextInt(10) == 0 ? "crash" : "slow") + "\n        userImpact: degraded\n        duration: "
+                + (1 + random.nextInt(4) * 15) + "s\n        frequency: " + (1 + random.nextInt(3)) + "/month\n");
+          } else {
+            w.write("      - id: m" + m + "\n        description: failure " + m + " of service " + f + "\n        effect: "
+                + pick(EFFECTS, random) + "\n        userImpact: " + pick(IMPACTS, random) + "\n        duration: "
+                + (1 + random.nextInt(90)) + "m\n");
+          }
+        }
+      }
+      written += here;
+    }
+    System.out.println("wrote " + written + " failure modes in " + files + " files (uneven) to " + out);
   }
 
   private static final String[] ALL_PER = {"year", "month", "week", "day"};

@@ -19,14 +19,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The catalogues bench/run measures are catalogues failmode reads whole: bench/Generate.java's
- * plain, --rich and --sparse shapes are valid, each failure mode in is one result out, and the same
+ * plain, --rich, --sparse and --uneven shapes are valid, each failure mode in is one result out, and the same
  * arguments give the same bytes (a benchmark of a moving input measures nothing).
  */
 class BenchCataloguesIT {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"plain", "--rich", "--sparse"})
+  @ValueSource(strings = {"plain", "--rich", "--sparse", "--uneven"})
   void aGeneratedCatalogueIsValidAndEveryModeIsOneResult(String shape) throws Exception {
     Path catalogue = generate(shape, "catalogue");
 
