@@ -99,13 +99,13 @@ public final class Engine {
   public Report classify(List<Catalogue> catalogues) throws RuleFailure {
     long start = System.nanoTime();
     // Files are independent, each judged in a session of its own, so they are judged in parallel,
-    // each core taking the next file when it is done with one (see EachIndex), the largest first. Files of one SLO
+    // each core taking the next file when it is done with one (see EachIndex). Files of one SLO
     // share its error budget, which remembers what each duration and frequency costs. The files one
     // thread judges share a table of what the rules said (RuleScope.sharing, no lock), so that equal
     // reasons and lists of them are kept once: most rules say the same of many failure modes.
     ErrorBudgets budgets = new ErrorBudgets();
     FileJudgement[] judgements = new FileJudgement[catalogues.size()];
-    // The largest files first, so that a large one is not judged by one core while the other has nothing left.
+    // the largest files first, so that a large one is not judged by one core while the other has nothing left
     long[] sizes = new long[catalogues.size()];
     for (int i = 0; i < sizes.length; i++) {
       sizes[i] = catalogues.get(i).failureModeCount();
