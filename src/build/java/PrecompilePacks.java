@@ -84,6 +84,31 @@ public final class PrecompilePacks {
       unmet.forEach(problem -> System.err.println(problem.location() + ": " + problem.path() + ": " + problem.message()));
       System.exit(1);
     }
+    writeCodeDigest(classes);
+  }
+
+  /**
+   * Writes {@code failmode/code.sha256}: the SHA-256 of failmode's own classes (not the packs'),
+   * which names this build's code in the pack cache's keys (dev.failmode.engine.PackCache): packs
+   * compiled against the fact model of one build are not read by another. The same sources give
+   * the same digest, so the jar stays reproducible.
+   */
+  private static void writeCodeDigest(Path classes) throws IOException, java.security.NoSuchAlgorithmException {
+    java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+    Path own = classes.resolve("dev/failmode");
+    List<Path> files;
+    try (var walk = Files.walk(own)) {
+      files = walk.filter(path -> path.toString().endsWith(".class") && !path.startsWith(own.resolve("packs")))
+          .sorted(Comparator.comparing(path -> own.relativize(path).toString())).toList();
+    }
+    for (Path file : files) {
+      digest.update(own.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(Files.readAllBytes(file));
+    }
+    Path target = classes.resolve("failmode/code.sha256");
+    Files.createDirectories(target.getParent());
+    Files.writeString(target, java.util.HexFormat.of().formatHex(digest.digest()) + "\n", StandardCharsets.UTF_8);
   }
 
   private static void precompile(RulePack pack, Path classes) throws IOException, ReflectiveOperationException {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** How a command finds its rule packs: --rules, the project file, trust, and Maven's local repository. */
+/** How a command finds its rule packs: --rules, the project file, trust, the pack cache and Maven's local repository. */
 final class PackOptions {
   @Option(names = {"-r", "--rules"}, paramLabel = "PACK",
       description = "A rule pack: a folder with pack.yaml and *.drl, a .zip or .jar of one, a Maven coordinate group:artifact:version,"
@@ -23,6 +23,11 @@ final class PackOptions {
       description = "Skip the safety check for this pack: its DRL then runs with failmode's permissions. Only for packs you have"
           + " reviewed. Repeatable.")
   List<String> trust = new ArrayList<>();
+
+  @Option(names = "--no-cache",
+      description = "Compile packs that are not built in from their DRL, without reading or writing the pack cache"
+          + " ($FAILMODE_CACHE_DIR, else ~/.cache/failmode; FAILMODE_CACHE_DIR=off turns it off too).")
+  boolean noCache;
 
   @Option(names = "--maven-repo-local", paramLabel = "DIR",
       description = "The local Maven repository to resolve pack coordinates from (default: settings.xml's, else ~/.m2/repository).")

@@ -2,6 +2,7 @@ package dev.failmode.cli;
 
 import dev.failmode.engine.Lockfile;
 import dev.failmode.engine.PackException;
+import dev.failmode.engine.PackCache;
 import dev.failmode.engine.PackLoader;
 import dev.failmode.engine.PackSet;
 import dev.failmode.engine.Project;
@@ -34,14 +35,16 @@ final class Setup {
   final Set<String> trusted;
   final Map<String, String> parameters;
   final List<DisabledRule> disabled;
+  final PackCache cache;
 
   private Setup(Optional<Project> project, List<RulePack> packs, Set<String> trusted, Map<String, String> parameters,
-      List<DisabledRule> disabled) {
+      List<DisabledRule> disabled, PackCache cache) {
     this.project = project;
     this.packs = packs;
     this.trusted = trusted;
     this.parameters = parameters;
     this.disabled = disabled;
+    this.cache = cache;
   }
 
   /**
@@ -75,7 +78,7 @@ final class Setup {
       List<DisabledRule> disabled = project.map(Project::disabled).orElse(List.of());
       log.info("packs {} from {}", packs.stream().map(p -> p.id() + " " + p.manifest().version()).toList(),
           options.rules.isEmpty() && project.isPresent() ? project.get().file() : "the command line");
-      return new Setup(project, packs, trusted, values, disabled);
+      return new Setup(project, packs, trusted, values, disabled, options.noCache ? PackCache.OFF : PackCache.standard());
     } catch (PackException e) {
       throw new UserError("the rule packs cannot be used", e.problems());
     }
@@ -84,7 +87,7 @@ final class Setup {
   /** The packs compiled, after the safety check for those that are not built in or trusted. */
   RuleBase compile() throws UserError {
     try {
-      return RuleBase.compile(packs, trusted);
+      return RuleBase.compile(packs, trusted, cache);
     } catch (PackException e) {
       if (e.unsafe()) {
         List<String> refused = packs.stream().filter(p -> !p.builtIn() && !trusted.contains(p.id()))

@@ -67,6 +67,9 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--maven-repo-local", paramLabel = "DIR", description = "The local Maven repository for pack coordinates.")
   Path mavenLocalRepository;
 
+  @Option(names = "--no-cache", description = "Compile the packs from their DRL, without reading or writing the pack cache.")
+  boolean noCache;
+
   @Override
   public Integer call() throws UserError {
     if (!format.equals("text") && !format.equals("junit")) {
@@ -122,6 +125,7 @@ final class TestCommand implements Callable<Integer> {
     options.trust = trust;
     options.noProject = true;
     options.mavenLocalRepository = mavenLocalRepository;
+    options.noCache = noCache;
     Setup setup = Setup.of(options, List.of(), Map.of());
     RuleBase rules = setup.compile();
     RulePack pack = setup.packs.stream().filter(p -> p.spec().equals(spec)).findFirst().orElse(setup.packs.get(setup.packs.size() - 1));

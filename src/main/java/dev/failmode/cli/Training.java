@@ -18,7 +18,11 @@ import java.util.List;
  * Trained on {@code check} alone, a run writing SARIF, JUnit, GitHub annotations or JSON loaded
  * and verified its report's classes from the jar at every cold start.
  *
- * <pre>java -XX:ArchiveClassesAtExit=failmode-cli.jsa -cp failmode-cli.jar dev.failmode.cli.Training EXAMPLES OUT_DIR</pre>
+ * <pre>FAILMODE_CACHE_DIR=OUT_DIR/pack-cache java -XX:ArchiveClassesAtExit=failmode-cli.jsa -cp failmode-cli.jar dev.failmode.cli.Training EXAMPLES OUT_DIR PACK</pre>
+ *
+ * PACK is a pack folder (not built in), run twice beside core: held to the safety check and
+ * compiled from its DRL, then read from the pack cache, as a team's own pack is at every run
+ * after its first.
  *
  * Exits non-zero when a run ends in anything but 0 or 1 (the examples fail the check on purpose).
  */
@@ -26,8 +30,8 @@ public final class Training {
   private Training() {}
 
   public static void main(String[] args) {
-    if (args.length != 2) {
-      System.err.println("usage: Training EXAMPLES OUT_DIR");
+    if (args.length != 3) {
+      System.err.println("usage: Training EXAMPLES OUT_DIR PACK");
       System.exit(2);
     }
     Path outputs = Path.of(args[1]);
@@ -39,7 +43,7 @@ public final class Training {
     }
     LoggingProvider.choose();
     PrintWriter out = new PrintWriter(new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8), false);
-    for (List<String> run : runs(args[0], outputs)) {
+    for (List<String> run : runs(args[0], outputs, args[2])) {
       String[] line = run.toArray(String[]::new);
       // what a run says on standard error is kept for when it fails: the examples fail the check on purpose
       StringWriter said = new StringWriter();
@@ -58,7 +62,7 @@ public final class Training {
    * The text check first, as the cold start users run most; then every format CI reads, from
    * check, and the formats of a risk review (HTML, YAML; Markdown is among check's) from classify.
    */
-  private static List<List<String>> runs(String examples, Path out) {
+  private static List<List<String>> runs(String examples, Path out, String pack) {
     List<List<String>> runs = new ArrayList<>();
     runs.add(List.of("check", examples, "--no-project", "--output", out.resolve("check.txt").toString()));
     for (String format : List.of("json", "sarif", "junit", "github", "csv", "markdown")) {
@@ -69,6 +73,11 @@ public final class Training {
       runs.add(List.of("classify", examples, "--no-project", "--format", format, "--output", out.resolve("classify." + format).toString()));
     }
     runs.add(List.of("validate", examples));
+    // a team's own pack beside core: compiled from DRL into the pack cache, then read from it
+    for (int i = 0; i < 2; i++) {
+      runs.add(List.of("check", examples, "--no-project", "--rules", "core", "--rules", pack, "--output",
+          out.resolve("check-pack-" + i + ".txt").toString()));
+    }
     return runs;
   }
 }

@@ -5,6 +5,7 @@ import dev.failmode.model.PackRef;
 import dev.failmode.model.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -50,12 +51,14 @@ public final class RuleBase {
   private final KieBase kieBase;
   private final Map<String, RuleInfo> rulesByKey;
   private final Set<String> precompiled;
+  private final Set<String> cached;
 
-  private RuleBase(List<RulePack> packs, KieBase kieBase, Map<String, RuleInfo> rulesByKey, Set<String> precompiled) {
+  private RuleBase(List<RulePack> packs, KieBase kieBase, Map<String, RuleInfo> rulesByKey, Set<String> precompiled, Set<String> cached) {
     this.packs = List.copyOf(packs);
     this.kieBase = kieBase;
     this.rulesByKey = Map.copyOf(rulesByKey);
     this.precompiled = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(precompiled));
+    this.cached = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(cached));
     boolean poolable = true;
     for (KiePackage kiePackage : kieBase.getKiePackages()) {
       for (Rule rule : kiePackage.getRules()) {
@@ -105,14 +108,26 @@ public final class RuleBase {
    * that fails it is never compiled, so none of its code runs.
    */
   public static RuleBase compile(List<RulePack> packs, Set<String> trusted) throws PackException {
+    return compile(packs, trusted, PackCache.OFF);
+  }
+
+  /**
+   * As {@link #compile(List, Set)}, reading packs that are not precompiled from {@code cache} when
+   * an earlier run compiled the same DRL, and keeping there those it compiles.
+   */
+  public static RuleBase compile(List<RulePack> packs, Set<String> trusted, PackCache cache) throws PackException {
     Optional<RuleBase> prefetched = RuleBasePrefetch.take(packs);
     if (prefetched.isPresent()) {
       return prefetched.get();
     }
-    return compileNow(packs, trusted);
+    return compileNow(packs, trusted, cache);
   }
 
   static RuleBase compileNow(List<RulePack> packs, Set<String> trusted) throws PackException {
+    return compileNow(packs, trusted, PackCache.OFF);
+  }
+
+  static RuleBase compileNow(List<RulePack> packs, Set<String> trusted, PackCache cache) throws PackException {
     long start = System.nanoTime();
     List<Problem> unsafe = new ArrayList<>();
     for (RulePack pack : packs) {
@@ -128,9 +143,10 @@ public final class RuleBase {
     List<Problem> problems = new ArrayList<>();
     Map<String, RuleInfo> rules = new HashMap<>();
     Set<String> packIds = new LinkedHashSet<>();
-    List<KnowledgeBuilder> builders = new ArrayList<>();
+    List<Collection<KiePackage>> compiled = new ArrayList<>();
     List<Model> models = new ArrayList<>();
     Set<String> precompiled = new LinkedHashSet<>();
+    Set<String> cached = new LinkedHashSet<>();
     for (RulePack pack : packs) {
       if (!packIds.add(pack.id())) {
         problems.add(new Problem(Location.of(pack.origin()), "", "a second pack with id '" + pack.id() + "' is loaded; pack ids are unique in a run"));
@@ -143,10 +159,17 @@ public final class RuleBase {
         precompiled.add(pack.id());
         continue;
       }
-      KnowledgeBuilder builder = compile(pack, problems);
-      if (builder != null) {
-        collectRules(pack, declaredIn(pack, builder), rules, problems);
-        builders.add(builder);
+      Optional<Collection<KiePackage>> fromCache = cache.load(pack);
+      if (fromCache.isPresent()) {
+        cached.add(pack.id());
+      }
+      Collection<KiePackage> packages = fromCache.isPresent() ? fromCache.get() : compile(pack, problems);
+      if (packages != null) {
+        collectRules(pack, declaredIn(pack, packages), rules, problems);
+        compiled.add(packages);
+        if (fromCache.isEmpty()) {
+          cache.store(pack, packages);
+        }
       }
     }
     if (!problems.isEmpty()) {
@@ -154,10 +177,10 @@ public final class RuleBase {
     }
     InternalKnowledgeBase kieBase = models.isEmpty() ? KnowledgeBaseFactory.newKnowledgeBase()
         : (InternalKnowledgeBase) KieBaseBuilder.createKieBaseFromModel(models);
-    for (KnowledgeBuilder builder : builders) {
-      kieBase.addPackages(builder.getKnowledgePackages());
+    for (Collection<KiePackage> packages : compiled) {
+      kieBase.addPackages(packages);
     }
-    return built(packs, kieBase, rules, precompiled, System.nanoTime() - start);
+    return built(packs, kieBase, rules, precompiled, cached, System.nanoTime() - start);
   }
 
   /**
@@ -178,16 +201,25 @@ public final class RuleBase {
     if (!problems.isEmpty()) {
       throw new PackException(dedupe(problems));
     }
-    return built(packs, kieBase, rules, precompiled, nanos);
+    return built(packs, kieBase, rules, precompiled, Set.of(), nanos);
   }
 
-  private static RuleBase built(List<RulePack> packs, KieBase kieBase, Map<String, RuleInfo> rules, Set<String> precompiled, long nanos) {
+  private static RuleBase built(List<RulePack> packs, KieBase kieBase, Map<String, RuleInfo> rules, Set<String> precompiled,
+      Set<String> cached, long nanos) {
+    List<String> notes = new ArrayList<>();
+    if (!precompiled.isEmpty()) {
+      notes.add("precompiled at build time: " + String.join(", ", precompiled));
+    }
+    if (!cached.isEmpty()) {
+      notes.add("compiled by an earlier run, from the pack cache: " + String.join(", ", cached));
+    }
     log.info("compiled {} rules of packs {} in {} ms{}", rules.size(), packs.stream().map(RulePack::id).distinct().toList(), nanos / 1_000_000,
-        precompiled.isEmpty() ? "" : " (precompiled at build time: " + String.join(", ", precompiled) + ")");
-    return new RuleBase(packs, kieBase, rules, precompiled);
+        notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
+    return new RuleBase(packs, kieBase, rules, precompiled, cached);
   }
 
-  private static KnowledgeBuilder compile(RulePack pack, List<Problem> problems) {
+  /** The pack's DRL compiled, or null when it does not compile (its problems added to {@code problems}). */
+  private static Collection<KiePackage> compile(RulePack pack, List<Problem> problems) {
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
     for (DrlSource source : pack.sources()) {
       Resource resource = ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8));
@@ -196,7 +228,7 @@ public final class RuleBase {
       builder.add(resource, ResourceType.DRL);
     }
     if (!builder.hasErrors()) {
-      return builder;
+      return builder.getKnowledgePackages();
     }
     for (KnowledgeBuilderError error : builder.getErrors()) {
       String file = error.getResource() != null && error.getResource().getSourcePath() != null
@@ -214,9 +246,9 @@ public final class RuleBase {
   /** A rule as compiled, before failmode checks its metadata. */
   private record Declared(String packageName, String name, Map<String, Object> metadata, String source) {}
 
-  private static List<Declared> declaredIn(RulePack pack, KnowledgeBuilder builder) {
+  private static List<Declared> declaredIn(RulePack pack, Collection<KiePackage> packages) {
     List<Declared> declared = new ArrayList<>();
-    for (KiePackage kiePackage : builder.getKnowledgePackages()) {
+    for (KiePackage kiePackage : packages) {
       for (Rule rule : kiePackage.getRules()) {
         RuleImpl impl = (RuleImpl) rule;
         String source = impl.getResource() != null && impl.getResource().getSourcePath() != null
@@ -380,6 +412,11 @@ public final class RuleBase {
   /** The ids of the packs that run from the executable model compiled when failmode was built. */
   public Set<String> precompiled() {
     return precompiled;
+  }
+
+  /** The ids of the packs read from the {@link PackCache}, as an earlier run compiled their DRL. */
+  public Set<String> cached() {
+    return cached;
   }
 
   public List<PackRef> packRefs() {

@@ -18,6 +18,18 @@ public final class ToolVersion {
     return BUILD.getProperty("drools", "unknown");
   }
 
+  /**
+   * The SHA-256 of failmode's own classes as the build wrote it ({@code src/build/java/PrecompilePacks.java}),
+   * or empty for classes that were not built by Maven.
+   */
+  public static String build() {
+    try (InputStream in = ToolVersion.class.getResourceAsStream("/failmode/code.sha256")) {
+      return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
   private static Properties load() {
     Properties properties = new Properties();
     try (InputStream in = ToolVersion.class.getResourceAsStream("/failmode/build.properties")) {

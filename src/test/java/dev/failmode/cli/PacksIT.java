@@ -54,6 +54,48 @@ class PacksIT {
   }
 
   @Test
+  void aFolderPackIsCompiledOnceThenReadFromThePackCacheDecidingTheSame() throws Exception {
+    Path examples = examples();
+    Path cache = dir.resolve("cache");
+    java.util.Map<String, String> env = java.util.Map.of("FAILMODE_CACHE_DIR", cache.toString());
+    String[] args = {"classify", examples.toString(), "--no-project", "--rules", PROJECT.resolve("rules/core").toString(),
+        "--rules", PROJECT.resolve("rules/envoy").toString(), "--trust", "core", "--trust", "envoy", "--format", "json", "--verbose"};
+
+    Subprocess first = Subprocess.run(dir, TIMEOUT, env, List.of(), args);
+    Subprocess second = Subprocess.run(dir, TIMEOUT, env, List.of(), args);
+    Subprocess uncached = Subprocess.run(dir, TIMEOUT, env, List.of(), withNoCache(args));
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.err()).doesNotContain("pack cache");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.err()).contains("from the pack cache: core, envoy");
+    assertThat(uncached.err()).doesNotContain("pack cache");
+    assertThat(second.out()).isEqualTo(first.out()).isEqualTo(uncached.out());
+    assertThat(envoySuggestions(second.out())).isPositive();
+    try (Stream<Path> entries = Files.list(cache.resolve("packs"))) {
+      assertThat(entries.toList()).hasSize(2);
+    }
+  }
+
+  @Test
+  void thePackCacheTurnedOffIsNeitherReadNorWritten() throws Exception {
+    Path examples = examples();
+    Path home = dir.resolve("home");
+    Subprocess run = Subprocess.run(dir, TIMEOUT, java.util.Map.of("FAILMODE_CACHE_DIR", "off", "XDG_CACHE_HOME", home.toString()),
+        List.of(), "check", examples.toString(), "--no-project", "--rules", PROJECT.resolve("rules/envoy").toString(), "--rules", "core",
+        "--trust", "envoy");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(home).doesNotExist();
+  }
+
+  private static String[] withNoCache(String[] args) {
+    String[] more = java.util.Arrays.copyOf(args, args.length + 1);
+    more[args.length] = "--no-cache";
+    return more;
+  }
+
+  @Test
   void aPackInAZipArchiveClassifiesTheExamples() throws Exception {
     examples();
     zip(PROJECT.resolve("rules/envoy"), dir.resolve("envoy-pack.zip"), "envoy-1.0.0/");

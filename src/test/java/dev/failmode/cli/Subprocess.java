@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The real command line: the shaded jar in a JVM of its own, as users and CI run it. */
@@ -22,11 +23,17 @@ record Subprocess(int exitCode, String out, String err, boolean timedOut) {
 
   static Subprocess run(Path workingDirectory, Duration timeout, List<String> jvmOptions, String... args)
       throws IOException, InterruptedException {
+    return run(workingDirectory, timeout, Map.of(), jvmOptions, args);
+  }
+
+  /** As {@link #run(Path, Duration, List, String...)} with {@code environment} added to the test's own. */
+  static Subprocess run(Path workingDirectory, Duration timeout, Map<String, String> environment, List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(jvmOptions);
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(List.of(args));
-    return start(workingDirectory, timeout, command);
+    return start(workingDirectory, timeout, environment, command);
   }
 
   /** The jar's main class with {@code extra} on the class path after the jar (test doubles of a library's services). */
@@ -37,10 +44,10 @@ record Subprocess(int exitCode, String out, String err, boolean timedOut) {
     command.add(jar() + java.io.File.pathSeparator + extra);
     command.add(Main.class.getName());
     command.addAll(List.of(args));
-    return start(workingDirectory, timeout, command);
+    return start(workingDirectory, timeout, Map.of(), command);
   }
 
-  private static Subprocess start(Path workingDirectory, Duration timeout, List<String> arguments)
+  private static Subprocess start(Path workingDirectory, Duration timeout, Map<String, String> environment, List<String> arguments)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -51,6 +58,7 @@ record Subprocess(int exitCode, String out, String err, boolean timedOut) {
       ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
           .redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.environment().put("NO_COLOR", "1");
+      builder.environment().putAll(environment);
       Process process = builder.start();
       boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!finished) {

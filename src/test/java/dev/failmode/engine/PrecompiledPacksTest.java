@@ -72,12 +72,12 @@ class PrecompiledPacksTest {
     assertThat(PrecompiledPacks.models(Fixtures.pack("rules/core"))).isEmpty();
   }
 
-  private static Report classify(RuleBase rules, List<Catalogue> catalogues) throws Exception {
+  static Report classify(RuleBase rules, List<Catalogue> catalogues) throws Exception {
     return new Engine(rules, ParameterValues.resolve(rules.packs(), Map.of()), Fixtures.TODAY).classify(catalogues);
   }
 
   /** The examples and every pack fixture, each file on its own (fixtures reuse ids across files). */
-  private static List<Catalogue> everyExampleAndFixture() throws IOException {
+  static List<Catalogue> everyExampleAndFixture() throws IOException {
     List<Path> files = new ArrayList<>();
     for (String folder : List.of("examples", "rules/core/tests", "rules/envoy/tests")) {
       try (Stream<Path> walk = Files.walk(Fixtures.project().resolve(folder))) {
