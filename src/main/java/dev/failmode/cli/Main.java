@@ -1,11 +1,15 @@
 package dev.failmode.cli;
 
+import dev.failmode.engine.PackException;
 import dev.failmode.engine.PackLoader;
+import dev.failmode.engine.Project;
 import dev.failmode.engine.RuleBasePrefetch;
 import dev.failmode.model.Problem;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
@@ -31,17 +35,65 @@ public final class Main {
   }
 
   /**
-   * For classify and check, starts compiling the default packs while the command line is parsed
-   * and the files are read; a run that turns out to need other packs compiles those instead.
+   * For classify and check, starts building the rule base of the packs the run will most likely
+   * use while the command line is parsed and the files are read: those of {@code --rules}, else
+   * the project file's (read on that thread), else the default. Only built-in packs are built
+   * ahead, and a run takes the rule base only when its packs turn out to be exactly those
+   * ({@link RuleBasePrefetch}): a guess wrong here costs work on the other core, never a verdict.
    */
   static void prefetchRules(String[] args) {
     List<String> given = Arrays.asList(args);
     boolean classifies = !given.isEmpty() && (given.get(0).equals("classify") || given.get(0).equals("check"));
-    boolean otherPacks = given.stream().anyMatch(arg -> arg.equals("-r") || arg.startsWith("--rules") || arg.startsWith("--project"));
-    if (classifies && !otherPacks && !Boolean.getBoolean("failmode.noPrefetch")) {
+    if (!classifies || Boolean.getBoolean("failmode.noPrefetch")) {
+      return;
+    }
+    List<String> rules = new java.util.ArrayList<>();
+    String project = null;
+    boolean noProject = false;
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      String next = i + 1 < args.length ? args[i + 1] : null;
+      if ((arg.equals("-r") || arg.equals("--rules")) && next != null) {
+        rules.add(next);
+      } else if (arg.startsWith("--rules=") || arg.startsWith("-r=")) {
+        rules.add(arg.substring(arg.indexOf('=') + 1));
+      } else if (arg.equals("--project") && next != null) {
+        project = next;
+      } else if (arg.startsWith("--project=")) {
+        project = arg.substring("--project=".length());
+      } else if (arg.equals("--no-project")) {
+        noProject = true;
+      }
+    }
+    if (!rules.isEmpty()) {
+      RuleBasePrefetch.start(List.copyOf(rules));
+    } else if (noProject) {
       RuleBasePrefetch.start(List.of(PackLoader.DEFAULT_PACK));
+    } else {
+      RuleBasePrefetch.start(new ProjectPacks(project != null ? Path.of(project) : Path.of(Project.FILE_NAME)));
     }
   }
+
+  /**
+   * The packs a project file names, read on the prefetch thread: the default when it names none
+   * or there is none; null when it cannot be read (the run reports why). A class, not a lambda: a
+   * lambda the class-data archive did not see binds its call site at every cold start.
+   */
+  private record ProjectPacks(Path file) implements java.util.function.Supplier<List<String>> {
+    @Override
+    public List<String> get() {
+      if (!Files.isRegularFile(file)) {
+        return List.of(PackLoader.DEFAULT_PACK);
+      }
+      try {
+        List<String> packs = Project.read(file, file.toString()).packs();
+        return packs.isEmpty() ? List.of(PackLoader.DEFAULT_PACK) : packs;
+      } catch (PackException e) {
+        return null;
+      }
+    }
+  }
+
 
   /** Runs the command line with the given output streams and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {

@@ -73,6 +73,9 @@ public final class Training {
       runs.add(List.of("classify", examples, "--no-project", "--format", format, "--output", out.resolve("classify." + format).toString()));
     }
     runs.add(List.of("validate", examples));
+    // a project's own settings: its packs (built in here) read from its file, ahead, on the rule-base thread
+    runs.add(List.of("check", examples, "--project", Path.of(examples, "failmode.yaml").toString(), "--output",
+        out.resolve("check-project.txt").toString()));
     // a team's own pack beside core: compiled from DRL into the pack cache, then read from it
     for (int i = 0; i < 2; i++) {
       runs.add(List.of("check", examples, "--no-project", "--rules", "core", "--rules", pack, "--output",

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -31,6 +32,23 @@ public final class RuleBasePrefetch {
 
   /** Starts building the rule base of the built-in packs {@code ids} in the background. */
   public static void start(List<String> ids) {
+    start(new Named(ids));
+  }
+
+  /** Packs named up front (a class, not a lambda: no call site to bind on a cold start's path). */
+  private record Named(List<String> ids) implements Supplier<List<String>> {
+    @Override
+    public List<String> get() {
+      return ids;
+    }
+  }
+
+  /**
+   * Starts building, in the background, the rule base of the built-in packs {@code ids} names
+   * when asked on that thread (it may read a project file to say); nothing is built when it
+   * names none, or throws.
+   */
+  public static void start(Supplier<List<String>> ids) {
     CompletableFuture<Ahead> ahead = new CompletableFuture<>();
     CompletableFuture<Void> loggingReady = new CompletableFuture<>();
     logging = loggingReady;
@@ -56,9 +74,18 @@ public final class RuleBasePrefetch {
     thread.start();
   }
 
-  /** The rule base of the packs' precompiled models; null when one of them has none to use. */
-  private static Ahead build(List<String> ids) {
+  /** The rule base of the packs' precompiled models; null when none are named or one of them has none to use. */
+  private static Ahead build(Supplier<List<String>> named) {
     long start = System.nanoTime();
+    List<String> ids;
+    try {
+      ids = named.get();
+    } catch (RuntimeException e) {
+      return null; // the run's own thread meets the same trouble, and reports it
+    }
+    if (ids == null || ids.isEmpty()) {
+      return null;
+    }
     List<PrecompiledPacks.Models> models = new ArrayList<>();
     List<Model> all = new ArrayList<>();
     for (String id : ids) {
@@ -101,6 +128,8 @@ public final class RuleBasePrefetch {
       LoggerFactory.getLogger(RuleBasePrefetch.class).debug("the rule base built ahead is not of this run's packs; compiling them");
       return Optional.empty();
     }
+    LoggerFactory.getLogger(RuleBasePrefetch.class).debug("using the rule base built ahead for packs {}",
+        packs.stream().map(RulePack::id).toList());
     return Optional.of(RuleBase.assemble(packs, ahead.models(), ahead.kieBase(), ahead.nanos()));
   }
 

@@ -31,14 +31,32 @@ class JarIT {
   }
 
   @Test
-  void aProjectWithOtherPacksGetsThemThoughTheDefaultWasPrefetched() throws Exception {
+  void aProjectsBuiltInPacksAreBuiltAheadFromItsFile() throws Exception {
     Subprocess jar = Subprocess.run(Fixtures.project().resolve("examples"), TIME_BOUND, List.of(), "classify", ".", "--format", "json",
-        "--today", "2026-11-26", "--verbose");
+        "--today", "2026-11-26", "--debug");
 
     assertThat(jar.exitCode()).as(jar.err()).isZero();
     assertThat(jar.out()).contains("\"id\": \"envoy\"").contains("\"rule\": \"envoy/");
     // only the rule base the run used speaks
-    assertThat(jar.err()).contains("compiled 30 rules of packs [core, envoy]").doesNotContain("compiled 23 rules of packs [core]");
+    assertThat(jar.err()).contains("compiled 30 rules of packs [core, envoy]").doesNotContain("compiled 23 rules of packs [core]")
+        .contains("using the rule base built ahead for packs [core, envoy]");
+  }
+
+  @Test
+  void packsNamedOnTheCommandLineAreBuiltAheadWhenBuiltInAndCompiledWhenNot() throws Exception {
+    Subprocess builtIn = Subprocess.run(Fixtures.project(), TIME_BOUND, List.of(), "check", "examples", "--rules", "core",
+        "--rules=envoy", "--debug");
+    Subprocess folder = Subprocess.run(Fixtures.project(), TIME_BOUND, List.of(), "check", "examples", "--rules", "core",
+        "--rules", "rules/envoy", "--debug");
+    Subprocess project = Subprocess.run(Fixtures.project(), TIME_BOUND, List.of(), "check", "examples", "--project",
+        "examples/failmode.yaml", "--debug");
+
+    assertThat(builtIn.exitCode()).as(builtIn.err()).isEqualTo(ExitCode.POLICY);
+    assertThat(builtIn.err()).contains("using the rule base built ahead for packs [core, envoy]");
+    assertThat(folder.exitCode()).as(folder.err()).isEqualTo(ExitCode.POLICY);
+    assertThat(folder.err()).contains("the rule base built ahead is not of this run's packs").doesNotContain("using the rule base built ahead");
+    assertThat(project.exitCode()).as(project.err()).isEqualTo(ExitCode.POLICY);
+    assertThat(project.err()).contains("using the rule base built ahead for packs [core, envoy]");
   }
 
   @Test
