@@ -38,8 +38,9 @@ public final class Main {
    * For classify and check, starts building the rule base of the packs the run will most likely
    * use while the command line is parsed and the files are read: those of {@code --rules}, else
    * the project file's (read on that thread), else the default. Only built-in packs are built
-   * ahead, and a run takes the rule base only when its packs turn out to be exactly those
-   * ({@link RuleBasePrefetch}): a guess wrong here costs work on the other core, never a verdict.
+   * ahead ({@link RuleBasePrefetch#builtInsFor}); a run takes what was built only when it was
+   * built for exactly its built-in packs, and adds its other packs to it: a guess wrong here
+   * costs work on the other core, never a verdict.
    */
   static void prefetchRules(String[] args) {
     List<String> given = Arrays.asList(args);
@@ -66,7 +67,7 @@ public final class Main {
       }
     }
     if (!rules.isEmpty()) {
-      RuleBasePrefetch.start(List.copyOf(rules));
+      RuleBasePrefetch.start(RuleBasePrefetch.builtInsFor(rules));
     } else if (noProject) {
       RuleBasePrefetch.start(List.of(PackLoader.DEFAULT_PACK));
     } else {
@@ -87,7 +88,7 @@ public final class Main {
       }
       try {
         List<String> packs = Project.read(file, file.toString()).packs();
-        return packs.isEmpty() ? List.of(PackLoader.DEFAULT_PACK) : packs;
+        return packs.isEmpty() ? List.of(PackLoader.DEFAULT_PACK) : RuleBasePrefetch.builtInsFor(packs);
       } catch (PackException e) {
         return null;
       }

@@ -116,18 +116,24 @@ public final class RuleBase {
    * an earlier run compiled the same DRL, and keeping there those it compiles.
    */
   public static RuleBase compile(List<RulePack> packs, Set<String> trusted, PackCache cache) throws PackException {
-    Optional<RuleBase> prefetched = RuleBasePrefetch.take(packs);
-    if (prefetched.isPresent()) {
-      return prefetched.get();
+    Optional<RuleBasePrefetch.Ahead> ahead = RuleBasePrefetch.takeAhead(packs);
+    if (ahead.isPresent() && packs.stream().allMatch(RulePack::builtIn)) {
+      return assemble(packs, ahead.get().models(), ahead.get().kieBase(), ahead.get().nanos());
     }
-    return compileNow(packs, trusted, cache);
+    return compileNow(packs, trusted, cache, ahead.orElse(null));
   }
 
   static RuleBase compileNow(List<RulePack> packs, Set<String> trusted) throws PackException {
-    return compileNow(packs, trusted, PackCache.OFF);
+    return compileNow(packs, trusted, PackCache.OFF, null);
   }
 
-  static RuleBase compileNow(List<RulePack> packs, Set<String> trusted, PackCache cache) throws PackException {
+  /**
+   * Compiles {@code packs}; with {@code ahead}, the rule base built ahead from the models of
+   * exactly the built-in packs among them ({@link RuleBasePrefetch#takeAhead}), to which the
+   * others are added, as they would be to one built here from the same models.
+   */
+  static RuleBase compileNow(List<RulePack> packs, Set<String> trusted, PackCache cache, RuleBasePrefetch.Ahead ahead)
+      throws PackException {
     long start = System.nanoTime();
     List<Problem> unsafe = new ArrayList<>();
     for (RulePack pack : packs) {
@@ -152,7 +158,7 @@ public final class RuleBase {
         problems.add(new Problem(Location.of(pack.origin()), "", "a second pack with id '" + pack.id() + "' is loaded; pack ids are unique in a run"));
         continue;
       }
-      List<Model> packModels = PrecompiledPacks.models(pack);
+      List<Model> packModels = ahead != null && pack.builtIn() ? ahead.models().get(precompiled.size()).models() : PrecompiledPacks.models(pack);
       if (!packModels.isEmpty()) {
         collectRules(pack, declaredIn(pack, packModels), rules, problems);
         models.addAll(packModels);
@@ -175,8 +181,8 @@ public final class RuleBase {
     if (!problems.isEmpty()) {
       throw new PackException(dedupe(problems));
     }
-    InternalKnowledgeBase kieBase = models.isEmpty() ? KnowledgeBaseFactory.newKnowledgeBase()
-        : (InternalKnowledgeBase) KieBaseBuilder.createKieBaseFromModel(models);
+    InternalKnowledgeBase kieBase = ahead != null ? (InternalKnowledgeBase) ahead.kieBase()
+        : models.isEmpty() ? KnowledgeBaseFactory.newKnowledgeBase() : (InternalKnowledgeBase) KieBaseBuilder.createKieBaseFromModel(models);
     for (Collection<KiePackage> packages : compiled) {
       kieBase.addPackages(packages);
     }

@@ -26,7 +26,7 @@ public final class RuleBasePrefetch {
   private static volatile CompletableFuture<Void> logging = CompletableFuture.completedFuture(null);
 
   /** What was built ahead: the packs' models, in order, and the rule base made of them. */
-  private record Ahead(List<PrecompiledPacks.Models> models, KieBase kieBase, long nanos) {}
+  record Ahead(List<PrecompiledPacks.Models> models, KieBase kieBase, long nanos) {}
 
   private RuleBasePrefetch() {}
 
@@ -113,6 +113,19 @@ public final class RuleBasePrefetch {
    * each with the DRL its models were compiled from; each is taken at most once.
    */
   static Optional<RuleBase> take(List<RulePack> packs) throws PackException {
+    Optional<Ahead> ahead = takeAhead(packs);
+    if (ahead.isEmpty() || !packs.stream().allMatch(RulePack::builtIn)) {
+      return Optional.empty();
+    }
+    return Optional.of(RuleBase.assemble(packs, ahead.get().models(), ahead.get().kieBase(), ahead.get().nanos()));
+  }
+
+  /**
+   * What was built ahead, when it was built for exactly the built-in packs among {@code packs}
+   * (in their order, each with the DRL its models were compiled from): the run adds its other
+   * packs to it. Taken at most once.
+   */
+  static Optional<Ahead> takeAhead(List<RulePack> packs) {
     CompletableFuture<Ahead> pending = PENDING.getAndSet(null);
     if (pending == null) {
       return Optional.empty();
@@ -124,13 +137,40 @@ public final class RuleBasePrefetch {
       LoggerFactory.getLogger(RuleBasePrefetch.class).debug("building the rule base ahead failed; compiling it", e);
       return Optional.empty();
     }
-    if (ahead == null || !ofExactly(ahead.models(), packs)) {
+    List<RulePack> builtIn = packs.stream().filter(RulePack::builtIn).toList();
+    if (ahead == null || !ofExactly(ahead.models(), builtIn)) {
       LoggerFactory.getLogger(RuleBasePrefetch.class).debug("the rule base built ahead is not of this run's packs; compiling them");
       return Optional.empty();
     }
     LoggerFactory.getLogger(RuleBasePrefetch.class).debug("using the rule base built ahead for packs {}",
-        packs.stream().map(RulePack::id).toList());
-    return Optional.of(RuleBase.assemble(packs, ahead.models(), ahead.kieBase(), ahead.nanos()));
+        builtIn.stream().map(RulePack::id).toList());
+    return Optional.of(ahead);
+  }
+
+  /**
+   * The built-in packs to build ahead for a run that names packs {@code specs}: those among them
+   * that are built in, and core whatever they are (packs depend on core, which a run then loads
+   * unnamed: envoy does, and so do most folders, archives and coordinates), in the order a run
+   * loads them (core first); empty when none are named.
+   */
+  public static List<String> builtInsFor(List<String> specs) {
+    if (specs.isEmpty()) {
+      return List.of();
+    }
+    java.util.Set<String> named = new java.util.HashSet<>();
+    named.add(PackLoader.DEFAULT_PACK);
+    for (String spec : specs) {
+      if (PackLoader.BUILT_IN.contains(spec)) {
+        named.add(spec);
+      }
+    }
+    List<String> ordered = new ArrayList<>();
+    for (String id : PackLoader.BUILT_IN) {
+      if (named.contains(id)) {
+        ordered.add(id);
+      }
+    }
+    return ordered;
   }
 
   private static boolean ofExactly(List<PrecompiledPacks.Models> models, List<RulePack> packs) {

@@ -42,6 +42,30 @@ class RuleBasePrefetchTest {
   }
 
   @Test
+  void aPackFolderBesideCoreIsAddedToCoresRuleBaseBuiltAheadDecidingAsWithout() throws Exception {
+    List<RulePack> packs = List.of(Fixtures.pack("core"), Fixtures.pack("rules/envoy"));
+    RuleBase without = RuleBase.compileNow(packs, java.util.Set.of("envoy"));
+    RuleBasePrefetch.start(List.of("core"));
+
+    RuleBase ahead = RuleBase.compile(packs, java.util.Set.of("envoy"), PackCache.OFF);
+
+    assertThat(RuleBasePrefetch.take(List.of(Fixtures.pack("core")))).as("taken by the run").isEmpty();
+    assertThat(ahead.precompiled()).containsExactly("core");
+    assertThat(ahead.rules()).isEqualTo(without.rules()).anyMatch(rule -> rule.pack().equals("envoy"));
+    var catalogues = PrecompiledPacksTest.everyExampleAndFixture();
+    assertThat(PrecompiledPacksTest.classify(ahead, catalogues)).isEqualTo(PrecompiledPacksTest.classify(without, catalogues));
+  }
+
+  @Test
+  void whatIsBuiltAheadIsCoreAndTheBuiltInPacksARunNamesCoreFirst() {
+    assertThat(RuleBasePrefetch.builtInsFor(List.of("envoy", "core"))).containsExactly("core", "envoy");
+    assertThat(RuleBasePrefetch.builtInsFor(List.of("envoy"))).as("envoy depends on core").containsExactly("core", "envoy");
+    assertThat(RuleBasePrefetch.builtInsFor(List.of("./team-pack"))).containsExactly("core");
+    assertThat(RuleBasePrefetch.builtInsFor(List.of("envoy", "com.acme:pack:1.0.0"))).containsExactly("core", "envoy");
+    assertThat(RuleBasePrefetch.builtInsFor(List.of())).isEmpty();
+  }
+
+  @Test
   void aPrefetchThatFailsLeavesTheRunToCompileAndReport() throws PackException {
     RuleBasePrefetch.start(List.of("no-such-pack"));
 
