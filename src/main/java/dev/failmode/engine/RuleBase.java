@@ -183,8 +183,17 @@ public final class RuleBase {
     }
     InternalKnowledgeBase kieBase = ahead != null ? (InternalKnowledgeBase) ahead.kieBase()
         : models.isEmpty() ? KnowledgeBaseFactory.newKnowledgeBase() : (InternalKnowledgeBase) KieBaseBuilder.createKieBaseFromModel(models);
-    for (Collection<KiePackage> packages : compiled) {
-      kieBase.addPackages(packages);
+    try {
+      for (Collection<KiePackage> packages : compiled) {
+        kieBase.addPackages(packages);
+      }
+    } catch (RuntimeException | LinkageError e) {
+      if (cached.isEmpty()) {
+        throw e;
+      }
+      // what the cache gave cannot be wired into this rule base: compile it all again, keeping what compiles
+      log.debug("packs {} from the pack cache cannot be used ({}); compiling them from their DRL", cached, e.toString());
+      return compileNow(packs, trusted, cache.writeOnly(), null);
     }
     return built(packs, kieBase, rules, precompiled, cached, System.nanoTime() - start);
   }

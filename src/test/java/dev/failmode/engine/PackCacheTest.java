@@ -181,14 +181,15 @@ class PackCacheTest {
     assertThat(cache.load(envoy)).isPresent();
   }
 
+  /** The filter sees the objects of an entry, not the classes compiled from consequences inside Drools' packages (security.md). */
   @Test
-  void anEntryHoldingClassesNoPackIsMadeOfIsNotRead() throws Exception {
+  void anEntryHoldingObjectsNoPackIsMadeOfIsNotRead() throws Exception {
     PackCache cache = PackCache.at(dir);
     RulePack envoy = Fixtures.pack("rules/envoy");
     Files.createDirectories(cache.entry(envoy).getParent());
     try (OutputStream file = Files.newOutputStream(cache.entry(envoy)); ObjectOutputStream out = new ObjectOutputStream(file)) {
       out.writeUTF(PackCache.FORMAT);
-      out.writeUTF(PackCache.key(envoy));
+      out.writeUTF(PackCache.key(envoy).orElseThrow());
       out.writeObject(new ArrayList<>(List.of(TextNode.valueOf("not a pack")))); // Jackson's, not Drools'
     }
 
@@ -206,6 +207,32 @@ class PackCacheTest {
     Files.setPosixFilePermissions(dir.resolve("packs"), PosixFilePermissions.fromString("rwx------"));
     Files.setPosixFilePermissions(entries().get(0), PosixFilePermissions.fromString("rw-rw-rw-"));
     assertThat(RuleBase.compile(folderPacks(), TRUSTED, cache).cached()).hasSize(1);
+  }
+
+  @Test
+  void aCacheFolderOthersMayWriteToIsNotRead() throws Exception {
+    PackCache cache = PackCache.at(dir);
+    RuleBase.compile(folderPacks(), TRUSTED, cache);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxr-x"));
+
+    assertThat(RuleBase.compile(folderPacks(), TRUSTED, cache).cached()).isEmpty();
+  }
+
+  @Test
+  void linksInTheCacheAreNotFollowed(@TempDir Path elsewhere) throws Exception {
+    // someone else's folder of entries behind a link, or an entry that is a link, is not the user's own cache
+    PackCache filled = PackCache.at(elsewhere);
+    RuleBase.compile(folderPacks(), TRUSTED, filled);
+    Files.createSymbolicLink(dir.resolve("packs"), elsewhere.resolve("packs"));
+
+    assertThat(RuleBase.compile(folderPacks(), TRUSTED, PackCache.at(dir)).cached()).isEmpty();
+
+    Files.delete(dir.resolve("packs"));
+    Files.createDirectories(dir.resolve("packs"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    RulePack core = Fixtures.pack("rules/core");
+    Files.createSymbolicLink(PackCache.at(dir).entry(core), filled.entry(core));
+    assertThat(PackCache.at(dir).load(core)).isEmpty();
+    assertThat(filled.load(core)).isPresent();
   }
 
   @Test
@@ -260,10 +287,27 @@ class PackCacheTest {
     renamed.set(0, new DrlSource(renamed.get(0).name().replace(".drl", "-renamed.drl"), renamed.get(0).text()));
     RulePack otherPath = new RulePack(core.manifest(), core.origin(), core.root(), renamed, core.kind(), core.spec(), core.sha256());
 
-    assertThat(PackCache.key(core)).matches("[0-9a-f]{64}").isEqualTo(PackCache.key(Fixtures.pack("rules/core")))
-        .isEqualTo(PackCache.key(sameFiles));
+    RulePack otherOrigin = new RulePack(core.manifest(), "../" + core.origin(), core.root(), core.sources(), core.kind(), core.spec(),
+        core.sha256());
+
+    assertThat(PackCache.key(core).orElseThrow()).matches("[0-9a-f]{64}").isEqualTo(PackCache.key(Fixtures.pack("rules/core")).orElseThrow())
+        .isEqualTo(PackCache.key(sameFiles).orElseThrow());
     assertThat(PackCache.key(otherPath)).isNotEqualTo(PackCache.key(core));
+    assertThat(PackCache.key(otherOrigin)).as("rules keep their file's name as the run shows it").isNotEqualTo(PackCache.key(core));
     assertThat(PackCache.key(edited(core, " "))).isNotEqualTo(PackCache.key(core));
+  }
+
+  @Test
+  void theKeyNamesDroolsSettingsThatChangeWhatDrlCompilesTo() {
+    RulePack core = Fixtures.pack("rules/core");
+    String before = PackCache.key(core).orElseThrow();
+    System.setProperty("drools.dateformat", "dd/MM/yyyy");
+    try {
+      assertThat(PackCache.key(core).orElseThrow()).isNotEqualTo(before);
+    } finally {
+      System.clearProperty("drools.dateformat");
+    }
+    assertThat(PackCache.key(core).orElseThrow()).isEqualTo(before);
   }
 
   @Test
