@@ -71,7 +71,13 @@ public final class Main {
     } else if (noProject) {
       RuleBasePrefetch.start(List.of(PackLoader.DEFAULT_PACK));
     } else {
-      RuleBasePrefetch.start(new ProjectPacks(project != null ? Path.of(project) : Path.of(Project.FILE_NAME)));
+      Path file;
+      try {
+        file = Path.of(project != null ? project : Project.FILE_NAME);
+      } catch (java.nio.file.InvalidPathException e) {
+        return; // picocli says what is wrong with it
+      }
+      RuleBasePrefetch.start(new ProjectPacks(file));
     }
   }
 
@@ -94,7 +100,6 @@ public final class Main {
       }
     }
   }
-
 
   /** Runs the command line with the given output streams and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
