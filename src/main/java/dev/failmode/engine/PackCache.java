@@ -73,7 +73,7 @@ public final class PackCache {
   /** The environment variable that moves the cache, or turns it off with {@code off}. */
   public static final String ENVIRONMENT = "FAILMODE_CACHE_DIR";
   /** No cache: every pack is compiled from its DRL. */
-  public static final PackCache OFF = new PackCache(null);
+  public static final PackCache OFF = new PackCache(null, true);
 
   /** Classes a compiled pack is made of; anything else in an entry stops reading it. */
   private static final List<String> ALLOWED = List.of("java.", "org.drools.", "org.kie.", "org.mvel2.", "dev.failmode.");
@@ -91,13 +91,9 @@ public final class PackCache {
     this.reads = reads;
   }
 
-  private PackCache(Path dir) {
-    this(dir, true);
-  }
-
   /** A cache in {@code dir}, made when first written to. */
   public static PackCache at(Path dir) {
-    return new PackCache(dir.toAbsolutePath().normalize());
+    return new PackCache(dir.toAbsolutePath().normalize(), true);
   }
 
   /** This cache, written to but not read: for compiling again what was read from it and could not be used. */
@@ -132,7 +128,12 @@ public final class PackCache {
 
   /** The file that holds {@code pack} compiled, whether it exists or not (the cache must be on, and this build cacheable). */
   Path entry(RulePack pack) {
-    return dir.resolve("packs").resolve(key(pack).orElseThrow() + SUFFIX);
+    return entry(key(pack).orElseThrow());
+  }
+
+  /** The file of the entry named {@code key}: the key digests every DRL file, so it is worked out once per load or store. */
+  private Path entry(String key) {
+    return dir.resolve("packs").resolve(key + SUFFIX);
   }
 
   /** The pack as compiled by an earlier run, if the cache has it and it can be read. */
@@ -144,7 +145,7 @@ public final class PackCache {
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    Path entry = entry(pack);
+    Path entry = entry(key.get());
     try {
       if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
         return Optional.empty();
@@ -195,7 +196,7 @@ public final class PackCache {
       log.debug("pack {} declares types, so it is not kept in the pack cache", pack.id());
       return;
     }
-    Path entry = entry(pack);
+    Path entry = entry(key.get());
     Path temporary = null;
     try {
       Path folder = entry.getParent();

@@ -165,17 +165,18 @@ public final class RuleBase {
         precompiled.add(pack.id());
         continue;
       }
-      Optional<Collection<KiePackage>> fromCache = cache.load(pack);
-      if (fromCache.isPresent()) {
+      Collection<KiePackage> packages = cache.load(pack).orElse(null);
+      if (packages != null) {
         cached.add(pack.id());
+      } else {
+        packages = compile(pack, problems);
+        if (packages != null) {
+          cache.store(pack, packages);
+        }
       }
-      Collection<KiePackage> packages = fromCache.isPresent() ? fromCache.get() : compile(pack, problems);
       if (packages != null) {
         collectRules(pack, declaredIn(pack, packages), rules, problems);
         compiled.add(packages);
-        if (fromCache.isEmpty()) {
-          cache.store(pack, packages);
-        }
       }
     }
     if (!problems.isEmpty()) {
