@@ -90,6 +90,17 @@ class LauncherTest {
   }
 
   @Test
+  void theHeapStartsAtAFixedSizeUnlessTheUserSetsAMaximum() throws Exception {
+    assertThat(launch("check", "examples/")).contains(" -Xms512m ");
+
+    // a smaller maximum of the user's beside the launcher's start would stop the JVM before it runs
+    Files.delete(dir.resolve("calls"));
+    assertThat(launch(Map.of("FAILMODE_JAVA_OPTS", "-Xmx256m"), "check", "examples/")).doesNotContain("-Xms").contains(" -Xmx256m ");
+    Files.delete(dir.resolve("calls"));
+    assertThat(launch(Map.of("FAILMODE_JAVA_OPTS", "-XX:MaxHeapSize=300m"), "--version")).doesNotContain("-Xms");
+  }
+
+  @Test
   void theClassDataArchiveIsUsedOnlyWhenMadeAfterTheJar() throws Exception {
     Path archive = Files.writeString(checkout.resolve("target/failmode-cli.jsa"), "archive");
     Files.setLastModifiedTime(archive, FileTime.fromMillis(BUILT.toMillis() + 1_000));
