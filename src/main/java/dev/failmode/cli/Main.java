@@ -101,26 +101,61 @@ public final class Main {
     }
   }
 
-  /** Runs the command line with the given output streams and returns the exit code. */
+  /**
+   * Runs the command line with the given output streams and returns the exit code. check, classify
+   * and validate are parsed with the {@link QuickModel}; when such a run asks for help or a version,
+   * or is refused, it is run again with the model picocli reads from the annotations, whose help
+   * and messages it prints.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = FailmodeCommand.commandLine(args)
-        .setOut(out)
+    CommandLine quick = args.length == 0 || Boolean.getBoolean("failmode.annotatedModel") ? null : QuickModel.commandLine(args[0]);
+    if (quick == null) {
+      return annotated(args, out, err);
+    }
+    return execute(configure(quick, out, err)
+        .setParameterExceptionHandler((e, given) -> annotated(given, out, err))
+        .setExecutionStrategy(parsed -> helpAsked(parsed) ? annotated(args, out, err) : runLast(parsed)), args, err);
+  }
+
+  /** The run with the model read from the annotations. */
+  private static int annotated(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(configure(FailmodeCommand.commandLine(args), out, err)
+        .setParameterExceptionHandler(Main::usageError)
+        .setExecutionStrategy(Main::runLast), args, err);
+  }
+
+  private static boolean helpAsked(ParseResult parsed) {
+    for (ParseResult command = parsed; command != null; command = command.subcommand()) {
+      if (command.isUsageHelpRequested() || command.isVersionHelpRequested()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int runLast(ParseResult parsed) {
+    RuleBasePrefetch.awaitLogging(); // commands log; not while another thread sets logging up
+    return new CommandLine.RunLast().execute(parsed);
+  }
+
+  /** {@code cli} with its output, converters and failure handler: what the two models share. */
+  static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err) {
+    cli.setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .setParameterExceptionHandler(Main::usageError)
-        .setExecutionExceptionHandler(Main::failure)
-        .setExecutionStrategy(parsed -> {
-          RuleBasePrefetch.awaitLogging(); // commands log; not while another thread sets logging up
-          return new CommandLine.RunLast().execute(parsed);
-        });
+        .setExecutionExceptionHandler(Main::failure);
     cli.registerConverter(java.time.LocalDate.class, Main::date);
     cli.registerConverter(dev.failmode.policy.FailOn.class, text -> choice(dev.failmode.policy.FailOn.class, text));
     cli.registerConverter(dev.failmode.report.DiffReport.Format.class, text -> choice(dev.failmode.report.DiffReport.Format.class, text));
     cli.registerConverter(dev.failmode.report.Format.class, text -> choice(dev.failmode.report.Format.class, text));
     cli.registerConverter(Terminal.ColorMode.class, text -> choice(Terminal.ColorMode.class, text));
+    return cli;
+  }
+
+  private static int execute(CommandLine cli, String[] args, PrintWriter err) {
     try {
       int code = cli.execute(args);
-      out.flush();
+      cli.getOut().flush();
       return code;
     } catch (OutOfMemoryError e) {
       traceWhenDebugging(e, args, err);

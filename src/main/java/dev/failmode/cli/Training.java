@@ -73,6 +73,8 @@ public final class Training {
       runs.add(List.of("classify", examples, "--no-project", "--format", format, "--output", out.resolve("classify." + format).toString()));
     }
     runs.add(List.of("validate", examples));
+    // help comes from the model picocli reads from the annotations (the runs above parse with QuickModel)
+    runs.add(List.of("check", "--help"));
     // a project's own settings: its packs (built in here) read from its file, ahead, on the rule-base thread
     runs.add(List.of("check", examples, "--project", Path.of(examples, "failmode.yaml").toString(), "--output",
         out.resolve("check-project.txt").toString()));

@@ -72,6 +72,10 @@ public final class RuleBasePrefetch {
     thread.setDaemon(true);
     PENDING.set(ahead);
     thread.start();
+    // Drools asks for a random UUID while it builds the rule base (its accumulate patterns), and
+    // the first one sets up SecureRandom and the JCA providers: ~15 ms. The rule base is what a
+    // cold run waits for, so the calling thread, which has time to spare, does it meanwhile.
+    java.util.UUID.randomUUID();
   }
 
   /** The rule base of the packs' precompiled models; null when none are named or one of them has none to use. */
