@@ -2,7 +2,6 @@ package dev.failmode.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,30 +54,18 @@ final class PrecompiledPacks {
 
   /**
    * The precompiled models of built-in pack {@code id}, read before the pack itself (its manifest
-   * is YAML, whose set-up a cold start would rather pay on another thread): empty when it has no
-   * index, or its DRL as shipped is not what the models were compiled from. Quiet: the run that
-   * compiles the pack says why it could not use them.
+   * is YAML, whose set-up a cold start would rather pay on another thread), with the checksum of
+   * the DRL the index says they were compiled from: empty when it has no index. The DRL is not
+   * read here: a run takes these models only when the checksum of the DRL it reads for the pack
+   * is this one ({@link RuleBasePrefetch}), and reading the DRL twice cost the rule-base thread,
+   * which a cold run waits for, ~10 ms. Quiet: the run that compiles the pack says why it could
+   * not use them.
    */
   static Optional<Models> ahead(String id) {
-    ClassLoader loader = PrecompiledPacks.class.getClassLoader();
     try {
       Optional<Properties> index = index(id);
-      Optional<List<String>> files = index.flatMap(PrecompiledPacks::drlFiles);
-      if (files.isEmpty()) {
-        return Optional.empty();
-      }
-      String origin = "rules/" + id;
-      List<DrlSource> sources = new ArrayList<>();
-      for (String file : files.get()) {
-        try (InputStream drl = loader.getResourceAsStream(PackLoader.BUILT_IN_ROOT + id + "/" + file)) {
-          if (drl == null) {
-            return Optional.empty();
-          }
-          sources.add(new DrlSource(origin + "/" + file, new String(drl.readAllBytes(), StandardCharsets.UTF_8)));
-        }
-      }
-      String checksum = RulePack.checksum(origin, sources);
-      if (!checksum.equals(index.get().getProperty("checksum"))) {
+      String checksum = index.map(found -> found.getProperty("checksum")).orElse(null);
+      if (checksum == null || index.flatMap(PrecompiledPacks::drlFiles).isEmpty()) {
         return Optional.empty();
       }
       return Optional.of(new Models(id, checksum, instantiate(index.get())));

@@ -42,6 +42,20 @@ class RuleBasePrefetchTest {
   }
 
   @Test
+  void aBuiltInPackWhoseDrlIsNotWhatItsModelsWereCompiledFromIsNotTaken() throws PackException {
+    RulePack core = Fixtures.pack("core");
+    List<DrlSource> edited = new java.util.ArrayList<>(core.sources());
+    DrlSource first = edited.get(0);
+    edited.set(0, new DrlSource(first.name(), first.text() + "\n// edited after the build\n"));
+    RulePack stale = new RulePack(core.manifest(), core.origin(), core.root(), edited, core.kind(), core.spec(), core.sha256());
+    RuleBasePrefetch.start(List.of("core"));
+
+    assertThat(stale.builtIn()).isTrue();
+    assertThat(stale.sourceChecksum()).isNotEqualTo(core.sourceChecksum());
+    assertThat(RuleBasePrefetch.take(List.of(stale))).isEmpty();
+  }
+
+  @Test
   void aPackFolderBesideCoreIsAddedToCoresRuleBaseBuiltAheadDecidingAsWithout() throws Exception {
     List<RulePack> packs = List.of(Fixtures.pack("core"), Fixtures.pack("rules/envoy"));
     RuleBase without = RuleBase.compileNow(packs, java.util.Set.of("envoy"));
