@@ -63,12 +63,12 @@ final class PrecompiledPacks {
    */
   static Optional<Models> ahead(String id) {
     try {
-      Optional<Properties> index = index(id);
-      String checksum = index.map(found -> found.getProperty("checksum")).orElse(null);
-      if (checksum == null || index.flatMap(PrecompiledPacks::drlFiles).isEmpty()) {
+      Properties index = index(id).orElse(null);
+      String checksum = index == null ? null : index.getProperty("checksum");
+      if (checksum == null || drlFiles(index).isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(new Models(id, checksum, instantiate(index.get())));
+      return Optional.of(new Models(id, checksum, instantiate(index)));
     } catch (IOException | ReflectiveOperationException | ClassCastException | LinkageError e) {
       return Optional.empty();
     }
