@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The catalogues bench/run measures are catalogues failmode reads whole: bench/Generate.java's
  * plain, --rich, --sparse and --uneven shapes are valid, each failure mode in is one result out, and the same
- * arguments give the same bytes (a benchmark of a moving input measures nothing).
+ * arguments give the same bytes (a benchmark of a moving input measures nothing); and the harness
+ * docs/performance.md times the rules' first run with still runs.
  */
 class BenchCataloguesIT {
   @TempDir Path dir;
@@ -42,6 +44,21 @@ class BenchCataloguesIT {
     assertThat(report.path("results").size()).isEqualTo(3000);
 
     assertThat(files(generate(shape, "again"))).isEqualTo(files(catalogue));
+  }
+
+  /** bench/FirstRun.java, the harness docs/performance.md cites, still compiles and classifies every mode each run. */
+  @Test
+  void theFirstRunHarnessClassifiesTheWholeCatalogueEachRun() throws Exception {
+    Path catalogue = generate("--sparse", "catalogue");
+    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Fixtures.project().resolve("bench/FirstRun.java").toString(), catalogue.toString(), "2");
+    Process run = new ProcessBuilder(command).directory(Fixtures.project().toFile()).redirectErrorStream(true).start();
+    String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(run.exitValue()).as(out).isZero();
+    assertThat(out.lines().filter(line -> line.startsWith("run "))).as(out)
+        .hasSize(2)
+        .allMatch(line -> line.matches("run [12]: 3000 failure modes in \\d+ ms"));
   }
 
   private Path generate(String shape, String name) throws Exception {
