@@ -64,13 +64,18 @@ final class JsonReport implements ReportWriter {
   }
 
   static JsonReport yaml() {
-    return new JsonReport(YAMLFactory.builder()
+    return new JsonReport(yamlFactory(), 64);
+  }
+
+  /** The YAML the report writes: {@link Utf8Yaml} writes what a generator of this factory writes. */
+  static YAMLFactory yamlFactory() {
+    return YAMLFactory.builder()
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
         .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
         .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
         .disable(YAMLGenerator.Feature.SPLIT_LINES)
-        .build(), 64);
+        .build();
   }
 
   @Override
@@ -101,10 +106,11 @@ final class JsonReport implements ReportWriter {
 
   /**
    * YAML. Jackson's YAML generator takes no raw values, so a report with a long list is written in
-   * pieces, each by a generator of its own nested as deep as the piece lies (so that the emitter
-   * indents every line itself, block scalars and line separators included), with the lines of the
-   * enclosing keys taken off; the runs of a long list are rendered in parallel. The text is that
-   * of one generator writing it all.
+   * pieces, with the lines of the enclosing keys taken off; the runs of a long list are rendered in
+   * parallel, by {@link Utf8Yaml}, and an item with a string whose style it does not decide by a
+   * generator of its own nested as deep as the item lies (so that the emitter indents every line
+   * itself, block scalars and line separators included). The text is that of one generator
+   * writing it all.
    */
   private void writeYaml(Rendering rendering, Writer out) throws IOException {
     Report report = rendering.report();
@@ -116,11 +122,11 @@ final class JsonReport implements ReportWriter {
       return;
     }
     out.write(yamlPiece(List.of(), false, yaml -> head(yaml, report)));
-    yamlList(out, List.of("results"), report.results(), JsonReport::result);
+    yamlList(out, List.of("results"), report.results(), JsonReport::result, JsonReport::result);
     out.write(yamlPiece(List.of(), false, yaml -> tail(yaml, report)));
     out.write(yamlPiece(List.of("policy"), false, yaml -> policyHead(yaml, judgement), 0));
-    yamlList(out, List.of("policy", "violations"), judgement.violations(), JsonReport::violation);
-    yamlList(out, List.of("policy", "acceptedByBaseline"), judgement.accepted(), JsonReport::violation);
+    yamlList(out, List.of("policy", "violations"), judgement.violations(), JsonReport::violation, JsonReport::violation);
+    yamlList(out, List.of("policy", "acceptedByBaseline"), judgement.accepted(), JsonReport::violation, JsonReport::violation);
   }
 
   /** What a YAML piece holds: fields of a mapping, or the items of a list. */
@@ -128,8 +134,11 @@ final class JsonReport implements ReportWriter {
     void write(JsonGenerator yaml) throws IOException;
   }
 
-  /** A list at {@code path}: whole when short, else its key and runs of items rendered in parallel. */
-  private <T> void yamlList(Writer out, List<String> path, List<T> items, Item<T> item) throws IOException {
+  /**
+   * A list at {@code path}: whole when short, else its key and runs of items rendered in parallel,
+   * by {@link Utf8Yaml} where it is sure of every scalar of a run, else by Jackson's generator.
+   */
+  private <T> void yamlList(Writer out, List<String> path, List<T> items, Item<T> item, BytesItem<T> bytesItem) throws IOException {
     List<String> parents = path.subList(0, path.size() - 1);
     if (items.size() < parallelFrom) {
       String key = path.get(path.size() - 1);
@@ -147,14 +156,41 @@ final class JsonReport implements ReportWriter {
       item.write(yaml, items.get(0));
       yaml.writeEndArray();
     }, path.size() - 1).lines().findFirst().orElseThrow() + "\n"); // the key's own line
-    // runs of items share a generator: setting up YAML's emitter costs about as much as an item
-    inOrder(items, YAML_RUN, run -> yamlPiece(path, true, yaml -> {
-      yaml.writeStartArray();
-      for (T t : run) {
-        item.write(yaml, t);
+    // a buffer per thread for the list, which remembers the pieces its items share
+    ThreadLocal<Utf8Yaml> buffers = ThreadLocal.withInitial(() -> new Utf8Yaml(65_536));
+    int level = path.size() + 1;
+    inOrder(items, YAML_RUN, run -> yamlRun(path, run, item, bytesItem, buffers.get()), out::write);
+  }
+
+  /**
+   * A run of the items of a list at {@code path}, as YAML lines: by {@link Utf8Yaml}, and an item
+   * with a scalar it is not sure of by Jackson's generator.
+   */
+  private <T> String yamlRun(List<String> path, List<T> run, Item<T> item, BytesItem<T> bytesItem, Utf8Yaml yaml) {
+    int level = path.size() + 1;
+    yaml.reset();
+    StringBuilder text = null;
+    for (T t : run) {
+      int start = yaml.size();
+      yaml.item(level, false);
+      bytesItem.write(yaml, t, level);
+      if (yaml.unsure()) {
+        yaml.truncate(start);
+        text = (text == null ? new StringBuilder() : text).append(lines(yaml)).append(yamlPiece(path, true, generator -> {
+          generator.writeStartArray();
+          item.write(generator, t);
+          generator.writeEndArray();
+        }));
+        yaml.reset();
       }
-      yaml.writeEndArray();
-    }), out::write);
+    }
+    return text == null ? lines(yaml) : text.append(lines(yaml)).toString();
+  }
+
+  /** What {@code yaml} holds, lines that each start with their line break, as lines that each end with it. */
+  private static String lines(Utf8Yaml yaml) {
+    byte[] utf8 = yaml.toByteArray();
+    return utf8.length == 0 ? "" : new String(utf8, 1, utf8.length - 1, StandardCharsets.UTF_8) + "\n";
   }
 
   /** {@code piece} written inside mappings of the keys of {@code path}, without their lines. */

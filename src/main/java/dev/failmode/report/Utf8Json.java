@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code Utf8JsonTest} holds the escaping to Jackson's for any string, and
  * {@code ParallelRenderingTest} whole reports to what Jackson's generator writes.
  */
-final class Utf8Json {
+class Utf8Json {
   /** Levels whose lines and field names are encoded ahead (a report nests five deep); deeper ones are encoded as met. */
   private static final int LEVELS = 8;
   private static final byte[][] LINES = new byte[LEVELS][];
@@ -47,13 +47,22 @@ final class Utf8Json {
     private final String name;
     private final byte[][] first = new byte[LEVELS][];
     private final byte[][] next = new byte[LEVELS][];
+    /** As a YAML key: on a line of its own at each level (two spaces a level from level 1), and after a list's dash. */
+    final byte[][] yamlLine = new byte[LEVELS][];
+    final byte[] yamlAfterDash;
 
     Name(String name) {
       this.name = name;
       for (int level = 0; level < LEVELS; level++) {
         first[level] = bytes("\n" + "  ".repeat(level) + quoted(name) + ": ");
         next[level] = bytes(",\n" + "  ".repeat(level) + quoted(name) + ": ");
+        yamlLine[level] = bytes("\n" + "  ".repeat(Math.max(0, level - 1)) + name + ":");
       }
+      yamlAfterDash = bytes(name + ":");
+    }
+
+    String name() {
+      return name;
     }
 
     private static String quoted(String name) {
@@ -97,6 +106,16 @@ final class Utf8Json {
     size = 0;
   }
 
+  /** Goes back to {@code size} bytes written, dropping what came after. */
+  void truncate(int size) {
+    this.size = size;
+  }
+
+  /** Whether what was just written may be remembered and copied again: always, here. */
+  boolean keepable() {
+    return true;
+  }
+
   /**
    * The bytes written for {@code key} before, remembered with {@link #piece(Object, int)}; null if
    * none. A piece is remembered by the identity of what it renders, and holds its field name and
@@ -127,7 +146,9 @@ final class Utf8Json {
     }
     int from = size;
     piece.write(this, key, level);
-    piece(key, from);
+    if (keepable()) {
+      piece(key, from);
+    }
   }
 
   /** Slots of the memo of recent pieces; a power of two. */
@@ -169,7 +190,9 @@ final class Utf8Json {
     int from = size;
     piece.write(this, value, level);
     if (slot >= 0) {
-      recentBytes[slot] = toByteArray(from);
+      if (keepable()) {
+        recentBytes[slot] = toByteArray(from);
+      }
       return;
     }
     recentKeys[recentNext] = key;
@@ -412,7 +435,7 @@ final class Utf8Json {
   }
 
   /** Text known to be plain ASCII that needs no escaping: digits, signs, points. */
-  private Utf8Json ascii(String text) {
+  Utf8Json ascii(String text) {
     int length = text.length();
     ensure(length);
     for (int i = 0; i < length; i++) {
@@ -428,19 +451,19 @@ final class Utf8Json {
     return this;
   }
 
-  private Utf8Json raw(char c) {
+  Utf8Json raw(char c) {
     ensure(1);
     bytes[size++] = (byte) c;
     return this;
   }
 
-  private void ensure(int more) {
+  void ensure(int more) {
     if (size + more > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
     }
   }
 
-  private static byte[] bytes(String text) {
+  static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 }

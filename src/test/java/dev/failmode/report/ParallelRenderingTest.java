@@ -121,23 +121,19 @@ class ParallelRenderingTest {
     }
   }
 
-  static Stream<Arguments> jsonCases() throws java.io.IOException {
-    return cases().filter(arguments -> arguments.get()[0].equals("json"));
-  }
-
   /**
-   * The engine keeps equal lists of reasons and suggestions once, and the JSON writer copies what
-   * it wrote for a list it met lately: what it writes must be what it writes of lists that are
-   * equal but not the same objects.
+   * The engine keeps equal lists of reasons and suggestions once, and the JSON and YAML writers copy
+   * what they wrote for a list they met lately: what they write must be what they write of lists
+   * that are equal but not the same objects.
    */
   @ParameterizedTest(name = "{0}: {1}")
-  @MethodSource("jsonCases")
+  @MethodSource("cases")
   void resultsThatShareListsAreWrittenAsResultsThatDoNot(String format, String what, Report report) throws Exception {
     List<Result> copied = report.results().stream().map(r -> new Result(r.mode(), r.verdict(), r.status(),
         List.copyOf(new java.util.ArrayList<>(r.reasons())), List.copyOf(new java.util.ArrayList<>(r.remediations())), r.budget())).toList();
     Report unshared = new Report(report.toolVersion(), report.packs(), report.rules(), report.disabled(), report.catalogues(),
         copied, report.findings());
-    JsonReport writer = JsonReport.json().parallelFrom(1);
+    JsonReport writer = (format.equals("json") ? JsonReport.json() : JsonReport.yaml()).parallelFrom(1);
 
     assertThat(bytes(writer, Rendering.plain(report, Policy.strict().judge(report))))
         .isEqualTo(bytes(writer, Rendering.plain(unshared, Policy.strict().judge(unshared))));
@@ -183,6 +179,19 @@ class ParallelRenderingTest {
     assertThat(json.get("policy").get("violations")).hasSize(nothingSaid.size()).allSatisfy(violation ->
         assertThat(violation.get("message").asText())
             .isEqualTo(violation.get("kind").asText().equals("unclassified") ? "no rule decided it: " : "NOT OK and open: "));
+  }
+
+  @org.junit.jupiter.api.Test
+  void emptyListsAreWrittenAsTheirOwnFieldsInYamlToo() throws Exception {
+    Report base = Fixtures.classify(Path.of("examples"));
+    List<Result> nothingSaid = base.results().stream().map(r -> new Result(r.mode(), dev.failmode.model.Decision.UNCLASSIFIED, null,
+        List.of(), List.of(), null)).toList();
+    Report report = new Report(base.toolVersion(), base.packs(), base.rules(), base.disabled(), base.catalogues(), nothingSaid, List.of());
+    Rendering rendering = Rendering.plain(report, Policy.strict().judge(report));
+
+    String spliced = text(JsonReport.yaml().parallelFrom(1), rendering);
+
+    assertThat(spliced).isEqualTo(text(JsonReport.yaml().parallelFrom(Integer.MAX_VALUE), rendering)).contains("    reasons: []\n");
   }
 
   /**
