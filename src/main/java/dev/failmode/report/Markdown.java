@@ -102,8 +102,19 @@ public final class Markdown {
 
   /** Text inside an inline code span: no backticks to break out of it, no line breaks. */
   static String code(String raw) {
-    String text = raw == null ? "" : raw.replaceAll("[\\r\\n\\t]", " ").replace("`", "'").replace("|", "\\|");
-    return "`" + text + "`";
+    StringBuilder out = new StringBuilder((raw == null ? 0 : raw.length()) + 4).append('`');
+    if (raw != null) {
+      for (int i = 0; i < raw.length(); i++) {
+        char c = raw.charAt(i);
+        switch (c) {
+          case '\r', '\n', '\t' -> out.append(' ');
+          case '`' -> out.append('\'');
+          case '|' -> out.append("\\|");
+          default -> out.append(c);
+        }
+      }
+    }
+    return out.append('`').toString();
   }
 
   /** A relative link to a file and line that GitHub renders; the target is percent-encoded. */
