@@ -33,16 +33,25 @@ final class TextReport implements ReportWriter {
   public void write(Rendering rendering, Writer out) throws IOException {
     Report report = rendering.report();
     this.ansi = new Ansi(rendering.color());
-    StringBuilder text = new StringBuilder();
     Map<String, List<Result>> byFile = report.results().stream()
         .collect(Collectors.groupingBy(r -> r.location().file(), java.util.TreeMap::new, Collectors.toList()));
-    for (Catalogue catalogue : report.catalogues()) {
-      catalogue(text, catalogue, byFile.getOrDefault(catalogue.file(), List.of()));
-    }
+    // each file's part rendered on both cores and written as it is done, in order: one text of the
+    // whole report held 810 MB at 100,000 modes of every optional field
+    RenderAhead.inOrder(report.catalogues(), 1, PARTS_AHEAD, files -> {
+      StringBuilder text = new StringBuilder();
+      for (Catalogue catalogue : files) {
+        catalogue(text, catalogue, byFile.getOrDefault(catalogue.file(), List.of()));
+      }
+      return text.toString();
+    }, out::write);
+    StringBuilder text = new StringBuilder();
     findings(text, report.findings());
     summary(text, report);
     out.write(text.toString());
   }
+
+  /** Files' parts rendered ahead of the one being written. */
+  private static final int PARTS_AHEAD = 16;
 
   private void catalogue(StringBuilder text, Catalogue catalogue, List<Result> results) {
     text.append(ansi.bold(catalogue.name())).append("  ").append(ansi.dim(catalogue.file())).append('\n');
@@ -60,9 +69,12 @@ final class TextReport implements ReportWriter {
           budget -> text.append("  SLO ").append(catalogue.slo()).append(": error budget ").append(budget.budgetArithmetic()).append('\n'),
           () -> text.append("  SLO ").append(catalogue.slo()).append('\n'));
     }
+    Map<String, List<Result>> byComponent = new java.util.HashMap<>();
+    for (Result result : results) {
+      byComponent.computeIfAbsent(result.mode().component(), name -> new ArrayList<>()).add(result);
+    }
     for (Component component : catalogue.components()) {
-      List<Result> mine = results.stream().filter(r -> r.mode().component().equals(component.name())).toList();
-      component(text, component, mine);
+      component(text, component, byComponent.getOrDefault(component.name(), List.of()));
     }
     text.append('\n');
   }
