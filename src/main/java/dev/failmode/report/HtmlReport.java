@@ -97,10 +97,13 @@ final class HtmlReport implements ReportWriter {
 
   private static SystemView system(Catalogue catalogue, List<Result> results) {
     Budget any = results.stream().map(Result::budget).filter(Objects::nonNull).findFirst().orElse(null);
+    Map<String, List<Result>> byComponent = new java.util.HashMap<>();
+    for (Result result : results) {
+      byComponent.computeIfAbsent(result.mode().component(), name -> new ArrayList<>()).add(result);
+    }
     List<ComponentView> components = new ArrayList<>();
     for (Component component : catalogue.components()) {
-      List<Result> mine = results.stream().filter(r -> r.mode().component().equals(component.name())).toList();
-      components.add(component(component, Summary.of(mine, List.of())));
+      components.add(component(component, Summary.of(byComponent.getOrDefault(component.name(), List.of()), List.of())));
     }
     return new SystemView(catalogue.name(), anchor("system-" + catalogue.name() + "-" + catalogue.file()), catalogue.file(),
         catalogue.metadata().description(), catalogue.metadata().owner(),
