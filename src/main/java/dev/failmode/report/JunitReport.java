@@ -41,8 +41,12 @@ final class JunitReport implements ReportWriter {
       Map<String, List<Result>> byFile = Reports.resultsByFile(report);
       Map<String, List<Finding>> findingsById = report.findings().stream().collect(Collectors.groupingBy(Finding::id));
       Set<String> resultIds = report.results().stream().map(Result::id).collect(Collectors.toSet());
+      // the findings each file's suite lists, in the report's order: looked up, not searched for every file
+      Map<String, List<Finding>> findingsByFile = report.findings().stream()
+          .collect(Collectors.groupingBy(f -> f.location().file(), java.util.HashMap::new, Collectors.toList()));
       for (Catalogue catalogue : report.catalogues()) {
-        Suite suite = suite(catalogue, byFile.getOrDefault(catalogue.file(), List.of()), findingsById, resultIds, report, judgement);
+        Suite suite = suite(catalogue, byFile.getOrDefault(catalogue.file(), List.of()), findingsById, resultIds,
+            findingsByFile.getOrDefault(catalogue.file(), List.of()), judgement);
         suites.add(suite);
         cases += suite.cases().size();
         failures += (int) suite.cases().stream().filter(c -> c.failure() != null).count();
@@ -123,7 +127,7 @@ final class JunitReport implements ReportWriter {
   private record Suite(String file, List<Case> cases) {}
 
   private static Suite suite(Catalogue catalogue, List<Result> results, Map<String, List<Finding>> findingsById, Set<String> resultIds,
-      Report report, Judgement judgement) {
+      List<Finding> fileFindings, Judgement judgement) {
     List<Case> cases = new ArrayList<>();
     for (Result result : results) {
       List<Violation> violations = new ArrayList<>(judgement.violations(result));
@@ -134,9 +138,8 @@ final class JunitReport implements ReportWriter {
       cases.add(new Case(result.mode().system() + "." + result.mode().component(), result.mode().id(), result.location().line(), type,
           failure, details(result)));
     }
-    for (Finding finding : report.findings()) {
-      boolean aboutFile = finding.location().file().equals(catalogue.file()) && !resultIds.contains(finding.id());
-      if (aboutFile) {
+    for (Finding finding : fileFindings) {
+      if (!resultIds.contains(finding.id())) { // about the whole file
         judgement.violation(finding).ifPresent(v -> cases.add(new Case(catalogue.name(), "(whole file) " + finding.kind(),
             finding.location().line(), v.kind().toString(), finding.message(), finding.message() + " [" + finding.rule() + "]")));
       }
