@@ -1,9 +1,9 @@
 package dev.failmode.report;
 
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
-import org.yaml.snakeyaml.resolver.Resolver;
 import java.math.BigDecimal;
 import java.util.function.Consumer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The items of a long list as block YAML in UTF-8 bytes, laid out as the report's Jackson YAML
@@ -15,10 +15,10 @@ import java.util.function.Consumer;
  * <p>A scalar is written here only when its style is certain: one line of printable ASCII, tabs
  * and text of the basic plane; double-quoted where Jackson's quoting checker asks for quotes, where
  * it reads as a number, or where it holds a tab (quote, backslash and tab escaped), single-quoted
- * where SnakeYAML would not take it plain, else plain. Any other string (a line break, which Jackson writes as a
- * literal block, another control character, a surrogate, U+00A0, U+0085, the empty string, one of
- * only signs, points and digits) marks what was written {@link #unsure()}, and the caller writes
- * that item with Jackson instead. {@code Utf8YamlTest} holds the scalars to Jackson's for
+ * where SnakeYAML would not take it plain, else plain. Any other string (a line break, which
+ * Jackson writes as a literal block, another control character, a surrogate, U+00A0, U+0085, the
+ * empty string, one of only signs, points and digits) marks what was written {@link #unsure()},
+ * and the caller writes that item with Jackson instead. {@code Utf8YamlTest} holds the scalars to Jackson's for
  * generated strings, and {@code ParallelRenderingTest} whole reports.
  *
  * <p>Lines start with their line break: a rendering starts with one and ends without.
@@ -67,7 +67,7 @@ final class Utf8Yaml extends Utf8Json {
   }
 
   /** Starts again from here, sure of nothing written yet. */
-  void sure() {
+  private void sure() {
     after = After.OTHER;
     unsure = false;
   }
