@@ -97,10 +97,7 @@ final class HtmlReport implements ReportWriter {
 
   private static SystemView system(Catalogue catalogue, List<Result> results) {
     Budget any = results.stream().map(Result::budget).filter(Objects::nonNull).findFirst().orElse(null);
-    Map<String, List<Result>> byComponent = new java.util.HashMap<>();
-    for (Result result : results) {
-      byComponent.computeIfAbsent(result.mode().component(), name -> new ArrayList<>()).add(result);
-    }
+    Map<String, List<Result>> byComponent = Reports.resultsByComponent(results);
     List<ComponentView> components = new ArrayList<>();
     for (Component component : catalogue.components()) {
       components.add(component(component, Summary.of(byComponent.getOrDefault(component.name(), List.of()), List.of())));

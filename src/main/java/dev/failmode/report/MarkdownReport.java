@@ -55,24 +55,12 @@ final class MarkdownReport implements ReportWriter {
       }
     }
     out.write(md.toString());
-    // each file's section rendered on both cores and written as it is done, in order: one text of
-    // the whole report held 560 MiB at 100,000 modes (a UTF-16 copy once a dash is in it)
-    Map<String, List<Result>> byFile = Reports.resultsByFile(report);
     java.util.Set<String> expired = expiredWaivers(report);
-    RenderAhead.inOrder(report.catalogues(), 1, SECTIONS_AHEAD, files -> {
-      StringBuilder section = new StringBuilder();
-      for (Catalogue catalogue : files) {
-        system(section, catalogue, byFile.getOrDefault(catalogue.file(), List.of()), expired);
-      }
-      return section.toString();
-    }, out::write);
+    Reports.writeEachFile(report, out, (section, catalogue, results) -> system(section, catalogue, results, expired));
     StringBuilder end = new StringBuilder();
     findings(end, report.findings());
     out.write(end.toString());
   }
-
-  /** Files' sections rendered ahead of the one being written. */
-  private static final int SECTIONS_AHEAD = 16;
 
   private void system(StringBuilder md, Catalogue catalogue, List<Result> results, java.util.Set<String> expired) {
     md.append("\n## ").append(Markdown.text(catalogue.name())).append("\n\n");
@@ -101,10 +89,7 @@ final class MarkdownReport implements ReportWriter {
     } else if (catalogue.slo() == null) {
       md.append("No SLO is declared, so user-facing failures cannot be judged by an error budget.\n");
     }
-    Map<String, List<Result>> byComponent = new java.util.HashMap<>();
-    for (Result result : results) {
-      byComponent.computeIfAbsent(result.mode().component(), name -> new ArrayList<>()).add(result);
-    }
+    Map<String, List<Result>> byComponent = Reports.resultsByComponent(results);
     for (Component component : catalogue.components()) {
       component(md, component, byComponent.getOrDefault(component.name(), List.of()));
     }

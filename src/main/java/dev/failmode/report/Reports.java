@@ -1,8 +1,12 @@
 package dev.failmode.report;
 
+import dev.failmode.model.Catalogue;
 import dev.failmode.model.Report;
 import dev.failmode.model.Result;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,5 +22,38 @@ final class Reports {
       byFile.computeIfAbsent(result.location().file(), file -> new ArrayList<>()).add(result);
     }
     return byFile;
+  }
+
+  /** The results of each component of one file, in their order: a file's components must not scan every result of it each. */
+  static Map<String, List<Result>> resultsByComponent(List<Result> results) {
+    Map<String, List<Result>> byComponent = new HashMap<>();
+    for (Result result : results) {
+      byComponent.computeIfAbsent(result.mode().component(), name -> new ArrayList<>()).add(result);
+    }
+    return byComponent;
+  }
+
+  /** Writes a file's part of a text report. */
+  interface FilePart {
+    void write(StringBuilder text, Catalogue catalogue, List<Result> results);
+  }
+
+  /** Files whose parts are rendered ahead of the one being written. */
+  private static final int FILES_AHEAD = 16;
+
+  /**
+   * Each file's part of a text report, in the report's order of files: rendered on both cores a
+   * batch ahead and written as it is done, so that memory holds a batch and not the report (one
+   * text of a whole 100,000-mode report took 560-810 MB, a UTF-16 copy once a dash is in it).
+   */
+  static void writeEachFile(Report report, Writer out, FilePart part) throws IOException {
+    Map<String, List<Result>> byFile = resultsByFile(report);
+    RenderAhead.inOrder(report.catalogues(), 1, FILES_AHEAD, files -> {
+      StringBuilder text = new StringBuilder();
+      for (Catalogue catalogue : files) {
+        part.write(text, catalogue, byFile.getOrDefault(catalogue.file(), List.of()));
+      }
+      return text.toString();
+    }, out::write);
   }
 }

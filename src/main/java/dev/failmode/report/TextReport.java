@@ -33,25 +33,12 @@ final class TextReport implements ReportWriter {
   public void write(Rendering rendering, Writer out) throws IOException {
     Report report = rendering.report();
     this.ansi = new Ansi(rendering.color());
-    Map<String, List<Result>> byFile = report.results().stream()
-        .collect(Collectors.groupingBy(r -> r.location().file(), java.util.TreeMap::new, Collectors.toList()));
-    // each file's part rendered on both cores and written as it is done, in order: one text of the
-    // whole report held 810 MB at 100,000 modes of every optional field
-    RenderAhead.inOrder(report.catalogues(), 1, PARTS_AHEAD, files -> {
-      StringBuilder text = new StringBuilder();
-      for (Catalogue catalogue : files) {
-        catalogue(text, catalogue, byFile.getOrDefault(catalogue.file(), List.of()));
-      }
-      return text.toString();
-    }, out::write);
+    Reports.writeEachFile(report, out, this::catalogue);
     StringBuilder text = new StringBuilder();
     findings(text, report.findings());
     summary(text, report);
     out.write(text.toString());
   }
-
-  /** Files' parts rendered ahead of the one being written. */
-  private static final int PARTS_AHEAD = 16;
 
   private void catalogue(StringBuilder text, Catalogue catalogue, List<Result> results) {
     text.append(ansi.bold(catalogue.name())).append("  ").append(ansi.dim(catalogue.file())).append('\n');
@@ -69,10 +56,7 @@ final class TextReport implements ReportWriter {
           budget -> text.append("  SLO ").append(catalogue.slo()).append(": error budget ").append(budget.budgetArithmetic()).append('\n'),
           () -> text.append("  SLO ").append(catalogue.slo()).append('\n'));
     }
-    Map<String, List<Result>> byComponent = new java.util.HashMap<>();
-    for (Result result : results) {
-      byComponent.computeIfAbsent(result.mode().component(), name -> new ArrayList<>()).add(result);
-    }
+    Map<String, List<Result>> byComponent = Reports.resultsByComponent(results);
     for (Component component : catalogue.components()) {
       component(text, component, byComponent.getOrDefault(component.name(), List.of()));
     }
