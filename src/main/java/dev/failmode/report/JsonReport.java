@@ -158,7 +158,6 @@ final class JsonReport implements ReportWriter {
     }, path.size() - 1).lines().findFirst().orElseThrow() + "\n"); // the key's own line
     // a buffer per thread for the list, which remembers the pieces its items share
     ThreadLocal<Utf8Yaml> buffers = ThreadLocal.withInitial(() -> new Utf8Yaml(65_536));
-    int level = path.size() + 1;
     inOrder(items, YAML_RUN, run -> yamlRun(path, run, item, bytesItem, buffers.get()), out::write);
   }
 
@@ -325,7 +324,7 @@ final class JsonReport implements ReportWriter {
   // Items rendered at a time as JSON, within a batch: enough that a run's bytes (100-200 KB) are larger
   // than the output's 64 KB buffer, which then passes them to the file as they are rather than copying them
   private static final int JSON_RUN = 128;
-  // Items a YAML generator renders at a time, within a batch
+  // Items rendered at a time as YAML, within a batch (by Utf8Yaml, or a generator's for an item it is not sure of)
   private static final int YAML_RUN = 128;
 
   /**

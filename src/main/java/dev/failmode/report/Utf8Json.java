@@ -22,9 +22,9 @@ class Utf8Json {
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   /** For each ASCII character: 0 when it is written as it is, else the letter of its short escape, or 'u'. */
   private static final byte[] ESCAPES = new byte[128];
-  private static final byte[] NULL = bytes("null");
-  private static final byte[] TRUE = bytes("true");
-  private static final byte[] FALSE = bytes("false");
+  static final byte[] NULL = bytes("null");
+  static final byte[] TRUE = bytes("true");
+  static final byte[] FALSE = bytes("false");
 
   static {
     for (int level = 0; level < LEVELS; level++) {

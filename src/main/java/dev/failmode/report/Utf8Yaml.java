@@ -24,9 +24,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * <p>Lines start with their line break: a rendering starts with one and ends without.
  */
 final class Utf8Yaml extends Utf8Json {
-  private static final byte[] NULL = bytes("null");
-  private static final byte[] TRUE = bytes("true");
-  private static final byte[] FALSE = bytes("false");
   private static final byte[] EMPTY_LIST = bytes(" []");
   private static final byte[] EMPTY_MAPPING = bytes(" {}");
   private static final StringQuotingChecker QUOTING = StringQuotingChecker.Default.instance();
