@@ -30,11 +30,12 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
@@ -346,17 +347,66 @@ final class JsonReport implements ReportWriter {
       return;
     }
     int depth = json.getOutputContext().getNestingDepth();
-    boolean bytes = json.getOutputTarget() instanceof OutputStream;
+    if (json.getOutputTarget() instanceof OutputStream stream) {
+      writeAll(json, stream, items, bytesItem, depth);
+      return;
+    }
     // a buffer per thread for the list, which remembers the pieces its items share
     ThreadLocal<Utf8Json> buffers = ThreadLocal.withInitial(() -> new Utf8Json(65_536));
     Function<List<T>, SerializableString> render = run -> {
-      byte[] utf8 = render(run, bytesItem, depth, buffers.get());
-      return bytes ? new Utf8(utf8) : new SerializedString(new String(utf8, StandardCharsets.UTF_8));
+      Utf8Json buffer = buffers.get();
+      buffer.reset();
+      render(run, bytesItem, depth, buffer);
+      return new SerializedString(new String(buffer.array(), 0, buffer.size(), StandardCharsets.UTF_8));
     };
     if (items.size() < parallelFrom) {
       json.writeRawValue(render.apply(items));
     } else {
       inOrder(items, JSON_RUN, render, json::writeRawValue);
+    }
+  }
+
+  /** A run of items rendered into an array of {@code spare}, its first {@code length} bytes. */
+  private record Rendered(byte[] array, int length) {}
+
+  /** A raw value of no bytes: written, it puts down the separator and indentation before an array's next value. */
+  private static final SerializableString NOTHING = new SerializedString("");
+
+  /**
+   * The same as UTF-8 bytes to {@code stream}, which the generator {@code json} writes to. Each run
+   * is rendered into an array that, once written, takes the next run: copying each run out of
+   * its thread's buffer allocated as many bytes as the report has (127 MB for 100,000 sparse
+   * failure modes, a young collection or two that copied the results each time). The generator
+   * writes the separator before each run, as before a raw value; the run's bytes then go to the
+   * stream as they are.
+   */
+  private <T> void writeAll(JsonGenerator json, OutputStream stream, List<T> items, BytesItem<T> bytesItem, int depth)
+      throws IOException {
+    ThreadLocal<Utf8Json> buffers = ThreadLocal.withInitial(() -> new Utf8Json(16));
+    Queue<byte[]> spare = new ConcurrentLinkedQueue<>();
+    Function<List<T>, Rendered> render = run -> {
+      Utf8Json buffer = buffers.get();
+      byte[] into = spare.poll();
+      buffer.reset(into == null ? new byte[65_536] : into);
+      render(run, bytesItem, depth, buffer);
+      return new Rendered(buffer.array(), buffer.size());
+    };
+    RenderAhead.Sink<Rendered> sink = rendered -> {
+      json.writeRawValue(NOTHING);
+      json.flush(); // into the stream, not through it: the generator passes no flush on (see below)
+      stream.write(rendered.array(), 0, rendered.length());
+      spare.add(rendered.array());
+    };
+    boolean passFlush = json.isEnabled(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+    json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+    try {
+      if (items.size() < parallelFrom) {
+        sink.accept(render.apply(items));
+      } else {
+        inOrder(items, JSON_RUN, render, sink);
+      }
+    } finally {
+      json.configure(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM, passFlush);
     }
   }
 
@@ -366,12 +416,11 @@ final class JsonReport implements ReportWriter {
   }
 
   /**
-   * A run of items of an array {@code depth} levels deep, as UTF-8 bytes: the items with the
-   * separators and indentation the array's own generator would put between them, so that the run
-   * written as one raw value reads as the items written one by one.
+   * Writes a run of items of an array {@code depth} levels deep into {@code json}, as UTF-8 bytes:
+   * the items with the separators and indentation the array's own generator would put between
+   * them, so that the run written as one raw value reads as the items written one by one.
    */
-  private static <T> byte[] render(List<T> run, BytesItem<T> item, int depth, Utf8Json json) {
-    json.reset();
+  private static <T> void render(List<T> run, BytesItem<T> item, int depth, Utf8Json json) {
     boolean first = true;
     for (T t : run) {
       if (!first) {
@@ -379,89 +428,6 @@ final class JsonReport implements ReportWriter {
       }
       item.write(json, t, depth);
       first = false;
-    }
-    return json.toByteArray();
-  }
-
-  /** A rendered JSON value, as the UTF-8 bytes a byte generator copies; only {@code writeRawValue} uses it. */
-  private record Utf8(byte[] bytes) implements SerializableString {
-    @Override
-    public String getValue() {
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public int charLength() {
-      return getValue().length();
-    }
-
-    @Override
-    public char[] asQuotedChars() {
-      throw new UnsupportedOperationException("a raw JSON value is never quoted");
-    }
-
-    @Override
-    public byte[] asUnquotedUTF8() {
-      return bytes;
-    }
-
-    @Override
-    public byte[] asQuotedUTF8() {
-      throw new UnsupportedOperationException("a raw JSON value is never quoted");
-    }
-
-    @Override
-    public int appendQuotedUTF8(byte[] buffer, int offset) {
-      throw new UnsupportedOperationException("a raw JSON value is never quoted");
-    }
-
-    @Override
-    public int appendQuoted(char[] buffer, int offset) {
-      throw new UnsupportedOperationException("a raw JSON value is never quoted");
-    }
-
-    @Override
-    public int appendUnquotedUTF8(byte[] buffer, int offset) {
-      if (offset + bytes.length > buffer.length) {
-        return -1;
-      }
-      System.arraycopy(bytes, 0, buffer, offset, bytes.length);
-      return bytes.length;
-    }
-
-    @Override
-    public int appendUnquoted(char[] buffer, int offset) {
-      String value = getValue();
-      if (offset + value.length() > buffer.length) {
-        return -1;
-      }
-      value.getChars(0, value.length(), buffer, offset);
-      return value.length();
-    }
-
-    @Override
-    public int writeQuotedUTF8(OutputStream out) {
-      throw new UnsupportedOperationException("a raw JSON value is never quoted");
-    }
-
-    @Override
-    public int writeUnquotedUTF8(OutputStream out) throws IOException {
-      out.write(bytes);
-      return bytes.length;
-    }
-
-    @Override
-    public int putQuotedUTF8(ByteBuffer buffer) {
-      throw new UnsupportedOperationException("a raw JSON value is never quoted");
-    }
-
-    @Override
-    public int putUnquotedUTF8(ByteBuffer buffer) {
-      if (bytes.length > buffer.remaining()) {
-        return -1;
-      }
-      buffer.put(bytes);
-      return bytes.length;
     }
   }
 

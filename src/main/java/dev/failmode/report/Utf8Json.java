@@ -53,9 +53,10 @@ class Utf8Json {
 
     Name(String name) {
       this.name = name;
+      String quoted = quoted(name); // once: a buffer and its tables for each level made 7 MB of garbage at start
       for (int level = 0; level < LEVELS; level++) {
-        first[level] = bytes("\n" + "  ".repeat(level) + quoted(name) + ": ");
-        next[level] = bytes(",\n" + "  ".repeat(level) + quoted(name) + ": ");
+        first[level] = bytes("\n" + "  ".repeat(level) + quoted + ": ");
+        next[level] = bytes(",\n" + "  ".repeat(level) + quoted + ": ");
         yamlLine[level] = bytes("\n" + "  ".repeat(Math.max(0, level - 1)) + name + ":");
       }
       yamlAfterDash = bytes(name + ":");
@@ -104,6 +105,21 @@ class Utf8Json {
   /** Empties the buffer to write anew; the pieces it remembers stay. */
   void reset() {
     size = 0;
+  }
+
+  /**
+   * Empties the buffer to write anew into {@code into}, which it grows into a new array when it
+   * fills; the pieces it remembers stay. The array written lies in {@link #array()} until the next
+   * reset, so that a caller can pass it on and give it back for a later run instead of copying it.
+   */
+  void reset(byte[] into) {
+    bytes = into;
+    size = 0;
+  }
+
+  /** The array written into: its first {@link #size()} bytes are what was written since the last reset. */
+  byte[] array() {
+    return bytes;
   }
 
   /** Goes back to {@code size} bytes written, dropping what came after. */
@@ -256,7 +272,19 @@ class Utf8Json {
   }
 
   Utf8Json number(int value) {
-    return ascii(Integer.toString(value));
+    if (value < 0) {
+      return ascii(Integer.toString(value)); // never a line or a count; the digits below are for those
+    }
+    int digits = 1;
+    for (int rest = value / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    ensure(digits);
+    for (int i = size + digits - 1, rest = value; i >= size; i--, rest /= 10) {
+      bytes[i] = (byte) ('0' + rest % 10);
+    }
+    size += digits;
+    return this;
   }
 
   /** As Jackson writes a BigDecimal with {@code WRITE_BIGDECIMAL_AS_PLAIN}. */

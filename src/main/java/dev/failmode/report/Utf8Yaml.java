@@ -124,7 +124,7 @@ final class Utf8Yaml extends Utf8Json {
   @Override
   Utf8Json number(int value) {
     lead();
-    return ascii(Integer.toString(value));
+    return super.number(value);
   }
 
   @Override

@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -119,6 +121,31 @@ class ParallelRenderingTest {
     if (format.equals("json")) {
       assertThat(oneByOne).isEqualTo(jackson(oneByOne));
     }
+  }
+
+  /**
+   * Written to a stream, each run of a long list is rendered into an array that is written and
+   * then takes a later run: more items than two batches (4,096 each), runs of different sizes (a
+   * long description every seventh mode), so that arrays come back holding more than the next
+   * run writes.
+   */
+  @Test
+  void arraysWrittenAndTakenAgainWriteWhatOneRunDoes(@TempDir Path dir) throws Exception {
+    StringBuilder yaml = new StringBuilder("apiVersion: failmode/v1\nkind: FailureModes\nmetadata: {name: reused}\n"
+        + "slo: {target: 99.9}\ncomponents:\n  - name: web\n    failureModes:\n");
+    for (int i = 0; i < 9_000; i++) {
+      yaml.append("      - {id: mode-").append(i).append(", description: \"mode ").append(i)
+          .append(i % 7 == 0 ? ", " + "long ".repeat(40) : "").append("\", effect: ").append(i % 3 == 0 ? "stale-data" : "crash")
+          .append(", userImpact: outage, duration: ").append(1 + i % 50).append("m}\n");
+    }
+    Report report = Fixtures.classify(java.nio.file.Files.writeString(dir.resolve("reused.yaml"), yaml, StandardCharsets.UTF_8));
+    Rendering rendering = Rendering.plain(report, Policy.strict().judge(report));
+
+    String oneRun = text(JsonReport.json().parallelFrom(Integer.MAX_VALUE), rendering);
+
+    assertThat(report.results()).hasSize(9_000);
+    assertThat(new String(bytes(JsonReport.json().parallelFrom(1), rendering), StandardCharsets.UTF_8)).isEqualTo(oneRun);
+    assertThat(new String(bytes(JsonReport.json().parallelFrom(Integer.MAX_VALUE), rendering), StandardCharsets.UTF_8)).isEqualTo(oneRun);
   }
 
   /**
