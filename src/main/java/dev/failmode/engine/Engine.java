@@ -123,16 +123,14 @@ public final class Engine {
    * is reported for the first failing file in that order, whatever finished first.
    */
   public Report report(List<Catalogue> catalogues, List<FileJudgement> judgements) throws RuleFailure {
-    List<Result> results = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     for (FileJudgement judgement : judgements) {
       if (judgement.failure() != null) {
         throw judgement.failure();
       }
-      results.addAll(judgement.results());
       findings.addAll(judgement.findings());
     }
-    sortById(results);
+    List<Result> results = byId(judgements);
     findings.sort(Comparator.comparing(Finding::location).thenComparing(Finding::kind).thenComparing(Finding::id)
         .thenComparing(Finding::message));
     List<Catalogue> files = catalogues.stream().sorted(Comparator.comparing(Catalogue::file)).toList();
@@ -140,6 +138,37 @@ public final class Engine {
     docs.add(dev.failmode.model.RuleDoc.NO_RULE_DECIDED);
     docs.sort(Comparator.comparing(dev.failmode.model.RuleDoc::id));
     return new Report(ToolVersion.failmode(), rules.packRefs(), docs, disabled, files, results, findings);
+  }
+
+  /**
+   * The results of every file, sorted by id. Each file's come sorted (its judge sorted them, on
+   * the core that judged it), and a file usually holds one system, whose ids no other file's
+   * come between: then the files in the order of their first ids are the results in order, and
+   * the calling thread, alone at this point, only checks that they are. Otherwise it sorts
+   * them all.
+   */
+  static List<Result> byId(List<FileJudgement> judgements) {
+    List<List<Result>> files = new ArrayList<>(judgements.size());
+    int count = 0;
+    for (FileJudgement judgement : judgements) {
+      if (!judgement.results().isEmpty()) {
+        files.add(judgement.results());
+        count += judgement.results().size();
+      }
+    }
+    files.sort(Comparator.comparing(file -> file.get(0).id()));
+    List<Result> results = new ArrayList<>(count);
+    String last = null;
+    boolean sorted = true;
+    for (List<Result> file : files) {
+      sorted &= last == null || last.compareTo(file.get(0).id()) < 0;
+      results.addAll(file);
+      last = file.get(file.size() - 1).id();
+    }
+    if (!sorted) {
+      sortById(results);
+    }
+    return results;
   }
 
   /** Sorts results by id, each id made once (building it in the comparator would make millions for a large catalogue). */
@@ -156,7 +185,9 @@ public final class Engine {
     }
   }
 
-  /** What judging one file gave: its results and findings, or the failure that stopped its rules. */
+  private static final Comparator<Result> BY_ID = Comparator.comparing(Result::id);
+
+  /** What judging one file gave: its results (sorted by id) and findings, or the failure that stopped its rules. */
   public record FileJudgement(List<Result> results, List<Finding> findings, RuleFailure failure) {}
 
   /** Judges one file in a session of its own; safe to call from several threads at once. */
@@ -169,6 +200,7 @@ public final class Engine {
     List<Finding> findings = new ArrayList<>();
     try {
       classify(catalogue, budgets, scope, results, findings);
+      results.sort(BY_ID); // here, on the core that judged the file: the report only puts files in order (see byId)
       return new FileJudgement(results, findings, null);
     } catch (RuleFailure e) {
       return new FileJudgement(List.of(), List.of(), e);

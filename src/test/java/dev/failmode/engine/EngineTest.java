@@ -294,6 +294,34 @@ class EngineTest {
         .hasMessageContaining("IllegalStateException: boom");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"one system a file, its files in another order than its ids", "a system split across files, ids interleaved"})
+  void resultsAreSortedByIdWhateverFilesTheyCameFrom(String shape) throws Exception {
+    // each file's results come sorted from the core that judged it; the report puts files in
+    // order when their ids do not interleave, and sorts them all when they do
+    boolean split = shape.startsWith("a system split");
+    List<Path> files = new java.util.ArrayList<>();
+    for (int f = 0; f < 12; f++) {
+      StringBuilder yaml = new StringBuilder("apiVersion: failmode/v1\nkind: FailureModes\nmetadata:\n  name: ")
+          .append(split ? "shop" : "system-" + f).append("\ncomponents:\n");
+      for (int c = 0; c < 3; c++) {
+        yaml.append("  - name: ").append(split ? "c" + (c * 12 + f) : "c" + c).append("\n    failureModes:\n");
+        for (int m = 11; m >= 0; m--) {
+          yaml.append("      - id: m").append(m).append("\n        description: mode ").append(m)
+              .append("\n        effect: crash\n");
+        }
+      }
+      files.add(Files.writeString(dir.resolve("file-" + (char) ('a' + (f * 7) % 12) + ".yaml"), yaml.toString()));
+    }
+    List<Catalogue> catalogues = new CatalogueLoader(dir).load(files).catalogues();
+    RuleBase rules = Fixtures.core();
+
+    Report report = new Engine(rules, ParameterValues.resolve(rules.packs(), Map.of()), Fixtures.TODAY).classify(catalogues);
+
+    List<String> ids = report.results().stream().map(Result::id).toList();
+    assertThat(ids).hasSize(12 * 3 * 12).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.naturalOrder());
+  }
+
   @Test
   void disabledRulesDoNotFire() throws Exception {
     RuleBase rules = Fixtures.core();
