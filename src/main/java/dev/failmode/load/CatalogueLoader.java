@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,6 +66,15 @@ public final class CatalogueLoader {
   }
 
   public LoadResult load(List<Path> paths) {
+    return read(paths).checked();
+  }
+
+  /**
+   * Reads the files as {@link #load} does, all but the check that ids are unique across files,
+   * which {@link Read#checked} then makes: for a caller that has work for the other cores while
+   * one core makes it (classify judges the files meanwhile).
+   */
+  public Read read(List<Path> paths) {
     long start = System.nanoTime();
     List<Problem> problems = new ArrayList<>();
     Map<Path, Input> inputs = new LinkedHashMap<>();
@@ -82,12 +90,11 @@ public final class CatalogueLoader {
       sizes[i] = sorted.get(i).size();
     }
     EachIndex.run(EachIndex.largestFirst(sizes), i -> read[i] = read(sorted.get(i)));
-    List<FileOutcome> outcomes = Arrays.asList(read);
 
     List<Catalogue> catalogues = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     int count = problems.size();
-    for (FileOutcome outcome : outcomes) {
+    for (FileOutcome outcome : read) {
       problems.addAll(outcome.problems());
       count += outcome.problemCount();
       if (outcome.catalogue() != null) {
@@ -97,12 +104,47 @@ public final class CatalogueLoader {
         skipped.add(outcome.skipped());
       }
     }
-    List<Problem> duplicates = duplicateIds(catalogues);
-    problems.addAll(duplicates);
-    count += duplicates.size();
-    log.info("read {} files in {} ms: {} failure-mode files, {} skipped, {} problems", sorted.size(),
-        (System.nanoTime() - start) / 1_000_000, catalogues.size(), skipped.size(), count);
-    return new LoadResult(problems.isEmpty() ? catalogues : List.of(), problems, skipped, count);
+    return new Read(sorted.size(), catalogues, problems, skipped, count, start);
+  }
+
+  /** Files read, every one checked on its own; {@link #checked} checks ids across them. */
+  public static final class Read {
+    private final int files;
+    private final List<Catalogue> catalogues;
+    private final List<Problem> problems;
+    private final List<String> skipped;
+    private final int count;
+    private final long start;
+
+    private Read(int files, List<Catalogue> catalogues, List<Problem> problems, List<String> skipped, int count, long start) {
+      this.files = files;
+      this.catalogues = List.copyOf(catalogues);
+      this.problems = problems;
+      this.skipped = skipped;
+      this.count = count;
+      this.start = start;
+    }
+
+    /** The catalogues of the files that were read without a problem, in the order of their paths. */
+    public List<Catalogue> catalogues() {
+      return catalogues;
+    }
+
+    /** Whether every file was read without a problem (ids across files are not checked yet). */
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+
+    /** What {@link CatalogueLoader#load} gives: with the check that ids are unique across files. */
+    public LoadResult checked() {
+      List<Problem> all = new ArrayList<>(problems);
+      List<Problem> duplicates = duplicateIds(catalogues);
+      all.addAll(duplicates);
+      int total = count + duplicates.size();
+      log.info("read {} files in {} ms: {} failure-mode files, {} skipped, {} problems", files,
+          (System.nanoTime() - start) / 1_000_000, catalogues.size(), skipped.size(), total);
+      return new LoadResult(all.isEmpty() ? catalogues : List.of(), all, skipped, total);
+    }
   }
 
   private void collect(Path given, Map<Path, Input> inputs, List<Problem> problems) {

@@ -37,6 +37,23 @@ class FaultsTest {
   }
 
   @Test
+  void idsRepeatedAcrossFilesAreReportedRatherThanWhatTheRulesDidMeanwhile() throws Exception {
+    // the ids across files are checked while the files are judged: a failed check must still be
+    // what the run says, as when it stopped the run before any rule ran
+    Path pack = pack("boom", """
+        rule "divides" when $v : Verdict( mode.id == "runtime-segfault" ) then int zero = 0; $v.note("" + (1 / zero)); end
+        """);
+    Path copy = Files.copy(Path.of(EXAMPLE), dir.resolve("envoy-again.yaml"));
+
+    Cli cli = Cli.run("classify", EXAMPLE, copy.toString(), "--rules", "core", "--rules", pack.toString(), "--trust", "boom");
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).contains("duplicate failure mode id 'envoy-mesh/envoy/runtime-segfault'")
+        .contains("nothing was classified").doesNotContain("divides").doesNotContain("\tat ");
+  }
+
+  @Test
   void aRunawayRuleIsStoppedAndNamed() throws Exception {
     Path pack = pack("loop", """
         rule "again" when $v : Verdict() then update($v); end
