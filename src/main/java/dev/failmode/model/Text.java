@@ -45,6 +45,28 @@ public final class Text {
    * 49.98% is never printed as 50% beside a limit of 50%.
    */
   public static String percent(BigDecimal share) {
+    int slot = share.hashCode() & (PERCENTS.length - 1);
+    Percent known = PERCENTS[slot];
+    if (known != null && known.share().equals(share)) {
+      return known.text();
+    }
+    String text = percentOf(share);
+    PERCENTS[slot] = new Percent(share, text);
+    return text;
+  }
+
+  /**
+   * Percentages made lately, by share (equal in value and scale, so written alike): rules say the
+   * same few for thousands of failure modes (a pack's parameters, the shares of an SLO's usual
+   * durations), and each took a dozen BigDecimal operations, 50 MB of garbage for the 80,000
+   * budget OKs of the uneven bench catalogue. Threads share the table without a lock: a slot
+   * holds an immutable entry whose fields are final, so a thread sees a whole entry or another.
+   */
+  private static final Percent[] PERCENTS = new Percent[256];
+
+  private record Percent(BigDecimal share, String text) {}
+
+  static String percentOf(BigDecimal share) {
     BigDecimal exact = share.movePointRight(2);
     BigDecimal shown = exact.setScale(1, RoundingMode.HALF_EVEN);
     for (int places = 2; places <= 4 && shown.compareTo(exact) != 0 && shown.remainder(BigDecimal.ONE).signum() == 0; places++) {

@@ -2,6 +2,13 @@ package dev.failmode.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class TextTest {
@@ -10,5 +17,50 @@ class TextTest {
     assertThat(Text.count(1, "failure mode")).isEqualTo("1 failure mode");
     assertThat(Text.count(0, "file")).isEqualTo("0 files");
     assertThat(Text.count(19, "failure mode")).isEqualTo("19 failure modes");
+  }
+
+  @Test
+  void aPercentageShowsMorePlacesRatherThanARoundNumberTheShareIsNot() {
+    assertThat(Text.percent(new BigDecimal("0.5"))).isEqualTo("50%");
+    assertThat(Text.percent(new BigDecimal("0.50"))).isEqualTo("50%");
+    assertThat(Text.percent(new BigDecimal("0.4998"))).isEqualTo("49.98%");
+    assertThat(Text.percent(new BigDecimal("0.571428"))).isEqualTo("57.1%");
+  }
+
+  @Test
+  void percentagesRememberedAndSharedByThreadsAreThoseWorkedOut() throws Exception {
+    // shares from a few hundred values, so that they come again, collide in the table's slots and
+    // are taken from it by four threads at once; equal values at other scales among them
+    Random random = new Random(42);
+    List<BigDecimal> shares = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      BigDecimal share = BigDecimal.valueOf(random.nextInt(2_000_000), random.nextInt(7));
+      shares.add(share);
+      shares.add(share.setScale(share.scale() + 1));
+    }
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<String>>> wrong = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        long seed = t;
+        wrong.add(threads.submit(() -> {
+          Random order = new Random(seed);
+          List<String> mismatches = new ArrayList<>();
+          for (int i = 0; i < 50_000; i++) {
+            BigDecimal share = shares.get(order.nextInt(shares.size()));
+            String remembered = Text.percent(share);
+            if (!remembered.equals(Text.percentOf(share))) {
+              mismatches.add(share + " -> " + remembered);
+            }
+          }
+          return mismatches;
+        }));
+      }
+      for (Future<List<String>> mismatches : wrong) {
+        assertThat(mismatches.get()).isEmpty();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 }
