@@ -21,6 +21,10 @@ public final class Text {
    * small for two places keeps two significant digits (0.0027) rather than showing as 0.
    */
   public static String number(BigDecimal value) {
+    return remembered(NUMBERS, value, false);
+  }
+
+  static String numberOf(BigDecimal value) {
     BigDecimal rounded = value.setScale(2, RoundingMode.HALF_EVEN);
     if (rounded.signum() == 0 && value.signum() != 0) {
       rounded = value.round(new java.math.MathContext(2, RoundingMode.HALF_EVEN));
@@ -45,26 +49,32 @@ public final class Text {
    * 49.98% is never printed as 50% beside a limit of 50%.
    */
   public static String percent(BigDecimal share) {
-    int slot = share.hashCode() & (PERCENTS.length - 1);
-    Percent known = PERCENTS[slot];
-    if (known != null && known.share().equals(share)) {
-      return known.text();
-    }
-    String text = percentOf(share);
-    PERCENTS[slot] = new Percent(share, text);
-    return text;
+    return remembered(PERCENTS, share, true);
   }
 
   /**
-   * Percentages made lately, by share (equal in value and scale, so written alike): rules say the
-   * same few for thousands of failure modes (a pack's parameters, the shares of an SLO's usual
-   * durations), and each took a dozen BigDecimal operations, 50 MB of garbage for the 80,000
-   * budget OKs of the uneven bench catalogue. Threads share the table without a lock: a slot
-   * holds an immutable entry whose fields are final, so a thread sees a whole entry or another.
+   * Numbers and percentages written lately, by value (equal in value and scale, so written
+   * alike): rules say the same few for thousands of failure modes (a pack's parameters, the
+   * budget minutes and shares of an SLO's usual durations), and each took a dozen BigDecimal
+   * operations: ~50 MB of garbage for the 80,000 budget OKs of the uneven bench catalogue, ~75 MB
+   * for the plain one. Threads share the tables without a lock: a slot holds an immutable entry
+   * whose fields are final, so a thread sees a whole entry or another.
    */
-  private static final Percent[] PERCENTS = new Percent[256];
+  private static final Written[] NUMBERS = new Written[256];
+  private static final Written[] PERCENTS = new Written[256];
 
-  private record Percent(BigDecimal share, String text) {}
+  private record Written(BigDecimal value, String text) {}
+
+  private static String remembered(Written[] table, BigDecimal value, boolean percent) {
+    int slot = value.hashCode() & (table.length - 1);
+    Written known = table[slot];
+    if (known != null && known.value().equals(value)) {
+      return known.text();
+    }
+    String text = percent ? percentOf(value) : numberOf(value);
+    table[slot] = new Written(value, text);
+    return text;
+  }
 
   static String percentOf(BigDecimal share) {
     BigDecimal exact = share.movePointRight(2);

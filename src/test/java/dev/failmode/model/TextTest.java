@@ -28,7 +28,14 @@ class TextTest {
   }
 
   @Test
-  void percentagesRememberedAndSharedByThreadsAreThoseWorkedOut() throws Exception {
+  void aNumberHasAtMostTwoPlacesUnlessThatWouldShowZero() {
+    assertThat(Text.number(new BigDecimal("52.5600"))).isEqualTo("52.56");
+    assertThat(Text.number(new BigDecimal("120.000"))).isEqualTo("120");
+    assertThat(Text.number(new BigDecimal("0.00274"))).isEqualTo("0.0027");
+  }
+
+  @Test
+  void numbersAndPercentagesRememberedAndSharedByThreadsAreThoseWorkedOut() throws Exception {
     // shares from a few hundred values, so that they come again, collide in the table's slots and
     // are taken from it by four threads at once; equal values at other scales among them
     Random random = new Random(42);
@@ -48,9 +55,13 @@ class TextTest {
           List<String> mismatches = new ArrayList<>();
           for (int i = 0; i < 50_000; i++) {
             BigDecimal share = shares.get(order.nextInt(shares.size()));
-            String remembered = Text.percent(share);
-            if (!remembered.equals(Text.percentOf(share))) {
-              mismatches.add(share + " -> " + remembered);
+            String percent = Text.percent(share);
+            if (!percent.equals(Text.percentOf(share))) {
+              mismatches.add(share + " -> " + percent);
+            }
+            String number = Text.number(share);
+            if (!number.equals(Text.numberOf(share))) {
+              mismatches.add(share + " -> " + number);
             }
           }
           return mismatches;
