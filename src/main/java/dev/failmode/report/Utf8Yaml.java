@@ -105,17 +105,18 @@ final class Utf8Yaml extends Utf8Json {
 
   @Override
   Utf8Json endObject(int level, boolean empty) {
-    if (empty) {
-      raw(EMPTY_MAPPING);
-    }
-    after = After.OTHER;
-    return this;
+    return end(empty, EMPTY_MAPPING);
   }
 
   @Override
   Utf8Json endArray(int level, boolean empty) {
+    return end(empty, EMPTY_LIST);
+  }
+
+  /** Closes a mapping or a list: block YAML has nothing to close but an empty one, written in flow style. */
+  private Utf8Json end(boolean empty, byte[] emptyFlow) {
     if (empty) {
-      raw(EMPTY_LIST);
+      raw(emptyFlow);
     }
     after = After.OTHER;
     return this;
