@@ -2,6 +2,7 @@ package dev.failmode.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
 import dev.failmode.model.Budget;
 import dev.failmode.model.Budgets;
 import dev.failmode.model.Catalogue;
@@ -14,12 +15,14 @@ import dev.failmode.model.Suggestion;
 import dev.failmode.model.Summary;
 import dev.failmode.model.Text;
 import dev.failmode.model.Wire;
+import dev.failmode.parallel.EachIndex;
 import dev.failmode.policy.Judgement;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,25 +35,62 @@ import java.util.Objects;
  * sorts and filters, and the details of each. CSS, JavaScript and SVG are inline; nothing is
  * fetched. The page reads without JavaScript and prints cleanly.
  *
- * <p>Written with a Mustache template ({@code failmode/report.html.mustache}) from the view model
- * below. Mustache escapes every value it writes, so text from a failure-mode file is always
- * text: a description holding {@code <script>} is shown, never run.
+ * <p>Written with Mustache templates from the view model below: the page
+ * ({@code failmode/report.html.mustache}) and, for what repeats, a system's section
+ * ({@code report-system.html.mustache}), a row of the table of failure modes
+ * ({@code report-row.html.mustache}) and a failure mode's details
+ * ({@code report-details.html.mustache}). Those are rendered in runs on both cores a batch
+ * ahead of the page, which writes each run as it comes to it (see {@link RenderAhead}): one
+ * thread rendering a 100,000-mode page took 3.1 s, eight times the JSON report. Mustache escapes
+ * every value it writes, so text from a failure-mode file is always text: a description holding
+ * {@code <script>} is shown, never run.
  */
 final class HtmlReport implements ReportWriter {
-  private static final Mustache TEMPLATE = new DefaultMustacheFactory("failmode").compile("report.html.mustache");
+  private static final DefaultMustacheFactory TEMPLATES = new DefaultMustacheFactory("failmode");
+  private static final Mustache PAGE = TEMPLATES.compile("report.html.mustache");
+  private static final Mustache SYSTEM = TEMPLATES.compile("report-system.html.mustache");
+  private static final Mustache ROW = TEMPLATES.compile("report-row.html.mustache");
+  private static final Mustache DETAILS = TEMPLATES.compile("report-details.html.mustache");
+  /** Failure modes per run of the table's rows and of the details, and per batch rendered ahead. */
+  static final int ROWS_PER_RUN = 64;
+  static final int ROWS_AHEAD = 2_048;
+  /** Systems per run, and per batch: a system's section draws a bar per failure mode users see. */
+  static final int SYSTEMS_PER_RUN = 1;
+  static final int SYSTEMS_AHEAD = 16;
   /** The chart's bars are drawn up to this share of the budget; longer ones are cut and say so. */
   private static final BigDecimal CHART_CAP = new BigDecimal("3");
   private static final int BAR_AREA = 420;
 
   @Override
   public void write(Rendering rendering, Writer out) throws IOException {
-    TEMPLATE.execute(out, view(rendering.report(), rendering.judgement())).flush();
+    write(rendering, out, ROWS_PER_RUN, ROWS_AHEAD);
+  }
+
+  /** The same page, its rows rendered {@code rowsPerRun} to a run and {@code rowsAhead} to a batch (tests vary them). */
+  static void write(Rendering rendering, Writer out, int rowsPerRun, int rowsAhead) throws IOException {
+    try {
+      PAGE.execute(out, view(rendering.report(), rendering.judgement(), rowsPerRun, rowsAhead)).flush();
+    } catch (MustacheException e) {
+      throw ioCause(e); // the writer's own failure (a full disk), as it was, or else the template's
+    }
+  }
+
+  /** The IOException under Mustache's exception, if one is: it wraps what the writer or a rendered run threw. */
+  private static RuntimeException ioCause(MustacheException e) throws IOException {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+    }
+    return e;
   }
 
   // --- the view model: what the template shows, with everything computed here -------------------
 
-  record View(String toolVersion, String packs, Summary summary, List<Disabled> disabled, List<SystemView> systems, List<Row> rows,
-      List<FindingView> findings, boolean hasFindings, boolean hasDisabled, int violations) {}
+  /** The page; its systems, table rows and details come rendered, each an HTML run of the page to write as it is. */
+  record View(String toolVersion, String packs, Summary summary, List<Disabled> disabled, Iterable<String> systems,
+      Iterable<String> tableRows, Iterable<String> detailRows, List<FindingView> findings, boolean hasFindings, boolean hasDisabled,
+      int violations) {}
 
   record Disabled(String rule, String by, String reason) {}
 
@@ -83,16 +123,62 @@ final class HtmlReport implements ReportWriter {
 
   record FindingView(String kind, String id, String where, String message, String rule, boolean rejected) {}
 
-  static View view(Report report, Judgement judgement) {
-    List<Row> rows = report.results().stream().map(r -> row(r, judgement)).toList();
+  static View view(Report report, Judgement judgement, int rowsPerRun, int rowsAhead) {
+    List<Result> results = report.results();
+    Row[] rows = new Row[results.size()];
+    EachIndex.run(rows.length, i -> rows[i] = row(results.get(i), judgement));
+    List<Row> allRows = Arrays.asList(rows);
     Map<String, List<Result>> byFile = Reports.resultsByFile(report);
-    List<SystemView> systems = report.catalogues().stream().map(c -> system(c, byFile.getOrDefault(c.file(), List.of()))).toList();
+    Iterable<String> systems = RenderAhead.lazily(report.catalogues(), SYSTEMS_PER_RUN, SYSTEMS_AHEAD,
+        run -> render(SYSTEM, run.stream().map(c -> system(c, byFile.getOrDefault(c.file(), List.of()))).toList()));
     List<FindingView> findings = report.findings().stream().map(f -> new FindingView(f.kind(), f.id(), f.location().toString(),
         f.message(), f.rule(), judgement.violation(f).isPresent())).toList();
     List<Disabled> disabled = report.disabled().stream().map(d -> new Disabled(d.rule(), d.by(), d.reason())).toList();
     String packs = String.join(", ", report.packs().stream().map(p -> p.id() + " " + p.version()).toList());
-    return new View(report.toolVersion(), packs, report.summary(), disabled, systems, rows, findings, !findings.isEmpty(),
-        !disabled.isEmpty(), judgement.violations().size());
+    return new View(report.toolVersion(), packs, report.summary(), disabled, systems,
+        RenderAhead.lazily(allRows, rowsPerRun, rowsAhead, run -> render(ROW, run)),
+        RenderAhead.lazily(allRows, rowsPerRun, rowsAhead, run -> render(DETAILS, run)),
+        findings, !findings.isEmpty(), !disabled.isEmpty(), judgement.violations().size());
+  }
+
+  /** {@code template} written for each of {@code scopes} in turn, as one run of HTML. */
+  private static String render(Mustache template, List<?> scopes) {
+    TextWriter html = new TextWriter();
+    for (Object scope : scopes) {
+      template.execute(html, scope);
+    }
+    return html.toString();
+  }
+
+  /** A writer into a StringBuilder: a run is written by one thread, so StringWriter's locking buys nothing. */
+  private static final class TextWriter extends Writer {
+    private final StringBuilder text = new StringBuilder(8_192);
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String string, int offset, int length) {
+      text.append(string, offset, offset + length);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
   }
 
   private static SystemView system(Catalogue catalogue, List<Result> results) {

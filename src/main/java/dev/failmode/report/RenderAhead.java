@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,24 +35,92 @@ final class RenderAhead {
    * that fails to render fails the whole with the same exception.
    */
   static <T, R> void inOrder(List<T> items, int run, int batch, Function<List<T>, R> render, Sink<R> sink) throws IOException {
-    if (items.isEmpty()) {
-      return;
+    Runs<T, R> runs = new Runs<>(items, run, batch, render);
+    for (List<R> rendered = runs.next(); rendered != null; rendered = runs.next()) {
+      for (R r : rendered) {
+        sink.accept(r);
+      }
     }
-    Batch<T, R> current = new Batch<>(items, 0, batch, run, render);
-    ForkJoinPool.commonPool().execute(current::help);
-    current.help();
-    for (int from = batch; current != null; from += batch) {
-      Batch<T, R> next = from < items.size() ? new Batch<>(items, from, batch, run, render) : null;
-      if (next != null) {
-        ForkJoinPool.commonPool().execute(next::help); // rendered while this thread writes
+  }
+
+  /**
+   * The same runs, rendered the same way, for a caller that pulls them: a template iterating a
+   * list, say. Rendering starts when the iteration does, and each iteration renders anew. A run
+   * that fails to render fails {@code hasNext} with the same exception (an interruption as an
+   * {@link UncheckedIOException}).
+   */
+  static <T, R> Iterable<R> lazily(List<T> items, int run, int batch, Function<List<T>, R> render) {
+    return () -> new Iterator<>() {
+      private final Runs<T, R> runs = new Runs<>(items, run, batch, render);
+      private Iterator<R> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext()) {
+          List<R> rendered;
+          try {
+            rendered = runs.next();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          if (rendered == null) {
+            return false;
+          }
+          current = rendered.iterator();
+        }
+        return true;
       }
-      for (R rendered : current.await()) {
-        sink.accept(rendered);
+
+      @Override
+      public R next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
       }
-      if (next != null) {
-        next.help();
+    };
+  }
+
+  /**
+   * Steps through the batches: the first is started on the pool at once, and while the caller
+   * writes one batch's runs, the pool renders the next; the caller helps finish it before
+   * waiting for it.
+   */
+  private static final class Runs<T, R> {
+    private final List<T> items;
+    private final int run;
+    private final int batch;
+    private final Function<List<T>, R> render;
+    private Batch<T, R> next;
+    private int from;
+
+    Runs(List<T> items, int run, int batch, Function<List<T>, R> render) {
+      this.items = items;
+      this.run = run;
+      this.batch = batch;
+      this.render = render;
+      this.next = start();
+    }
+
+    /** The next batch's rendered runs, in order, or null when every batch has been handed out. */
+    List<R> next() throws IOException {
+      Batch<T, R> current = next;
+      if (current == null) {
+        return null;
       }
-      current = next;
+      current.help();
+      from = (int) Math.min((long) from + batch, Integer.MAX_VALUE);
+      next = start(); // rendered while the caller writes this one
+      return current.await();
+    }
+
+    private Batch<T, R> start() {
+      if (from >= items.size()) {
+        return null;
+      }
+      Batch<T, R> started = new Batch<>(items, from, batch, run, render);
+      ForkJoinPool.commonPool().execute(started::help);
+      return started;
     }
   }
 
@@ -67,7 +138,7 @@ final class RenderAhead {
       this.items = all.subList(from, Math.min(all.size(), from + batch));
       this.run = run;
       this.render = render;
-      this.rendered = new Object[(items.size() + run - 1) / run];
+      this.rendered = new Object[(int) ((items.size() + (long) run - 1) / run)]; // long: a run may be Integer.MAX_VALUE
       this.done = new CountDownLatch(rendered.length);
     }
 

@@ -124,6 +124,66 @@ class ParallelRenderingTest {
   }
 
   /**
+   * The HTML page renders its systems, table rows and details in runs on the pool and writes them
+   * in order: the page must be the same whatever the runs and batches, one row each or all in one,
+   * and its bytes those of its text.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reports")
+  void theHtmlPageIsTheSameWhateverItsRuns(String what, Report report) throws Exception {
+    Rendering rendering = Rendering.plain(report, Policy.strict().judge(report));
+
+    String oneRun = html(rendering, Integer.MAX_VALUE, Integer.MAX_VALUE);
+
+    assertThat(oneRun).contains("<tbody>\n    <tr id=").endsWith("</html>\n");
+    assertThat(html(rendering, 1, 1)).isEqualTo(oneRun);
+    assertThat(html(rendering, 3, 7)).isEqualTo(oneRun);
+    assertThat(html(rendering, HtmlReport.ROWS_PER_RUN, HtmlReport.ROWS_AHEAD)).isEqualTo(oneRun);
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    Format.HTML.writer().write(rendering, stream);
+    assertThat(stream.toByteArray()).isEqualTo(oneRun.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A writer that fails (a full disk) fails the page with its own exception, wherever in the page it fails. */
+  @ParameterizedTest(name = "after {0} characters")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {0, 5_000, 40_000})
+  void aWriterThatFailsFailsTheHtmlPageWithItsException(int failAfter) throws Exception {
+    Report report = Fixtures.classify(Path.of("examples"));
+    Rendering rendering = Rendering.plain(report, Policy.strict().judge(report));
+    java.io.Writer full = new java.io.Writer() {
+      private int written;
+
+      @Override
+      public void write(char[] chars, int offset, int length) throws java.io.IOException {
+        written += length;
+        if (written > failAfter) {
+          throw new java.io.IOException("No space left on device");
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HtmlReport.write(rendering, full, 1, 4))
+        .isInstanceOf(java.io.IOException.class).hasMessage("No space left on device");
+  }
+
+  /** The reports of {@link #cases}, each once. */
+  static Stream<Arguments> reports() throws java.io.IOException {
+    return cases().filter(arguments -> arguments.get()[0].equals("json")).map(arguments -> Arguments.of(arguments.get()[1], arguments.get()[2]));
+  }
+
+  private static String html(Rendering rendering, int rowsPerRun, int rowsAhead) throws Exception {
+    StringWriter out = new StringWriter();
+    HtmlReport.write(rendering, out, rowsPerRun, rowsAhead);
+    return out.toString();
+  }
+
+  /**
    * Written to a stream, each run of a long list is rendered into an array that is written and
    * then takes a later run: more items than two batches (4,096 each), runs of different sizes (a
    * long description every seventh mode), so that arrays come back holding more than the next

@@ -63,4 +63,43 @@ class RenderAheadTest {
     })).isInstanceOf(java.io.IOException.class).hasMessage("disk full");
     assertThat(out.stream().flatMap(List::stream).toList()).isEqualTo(ITEMS.subList(0, 300));
   }
+
+  @Test
+  void pulledRunsComeInOrderAcrossBatchesAndEachIterationRendersAnew() {
+    java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
+    Iterable<List<Integer>> runs = RenderAhead.lazily(ITEMS, 7, 100, run -> {
+      rendered.incrementAndGet();
+      return List.copyOf(run);
+    });
+    assertThat(rendered).as("nothing is rendered before the iteration starts").hasValue(0);
+
+    List<Integer> first = new ArrayList<>();
+    runs.forEach(first::addAll);
+    List<Integer> second = new ArrayList<>();
+    runs.forEach(second::addAll);
+
+    assertThat(first).isEqualTo(ITEMS);
+    assertThat(second).isEqualTo(ITEMS);
+    // each of the 100 batches of 100 in 15 runs (the last of two), the last batch of 7 in one; twice
+    assertThat(rendered).hasValue(2 * (100 * 15 + 1));
+  }
+
+  @Test
+  void pullingNothingRendersNothing() {
+    assertThat(RenderAhead.lazily(List.of(), 7, 100, run -> run)).isEmpty();
+    java.util.Iterator<List<Object>> none = RenderAhead.<Object, List<Object>>lazily(List.of(), 7, 100, run -> run).iterator();
+    assertThatThrownBy(none::next).isInstanceOf(java.util.NoSuchElementException.class);
+  }
+
+  @Test
+  void aPulledRunThatFailsFailsTheIterationWithItsException() {
+    List<Integer> out = new ArrayList<>();
+    assertThatThrownBy(() -> RenderAhead.lazily(ITEMS, 7, 100, run -> {
+      if (run.contains(5_000)) {
+        throw new IllegalStateException("run of 5000");
+      }
+      return run;
+    }).forEach(out::addAll)).isInstanceOf(IllegalStateException.class).hasMessage("run of 5000");
+    assertThat(out).isEqualTo(ITEMS.subList(0, 5_000 - 5_000 % 100)); // up to the batch that holds it
+  }
 }

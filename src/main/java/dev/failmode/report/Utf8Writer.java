@@ -1,0 +1,59 @@
+package dev.failmode.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * UTF-8 onto a stream, for reports that write their long parts as whole strings (a run of rows,
+ * a file's section). A string of at least {@value #LONG} characters is encoded at once by
+ * {@link String#getBytes}, which copies a string of ASCII as it is; through a BufferedWriter and
+ * an OutputStreamWriter each such string was widened to chars and encoded back char by char on
+ * the writing thread, half of what the HTML page's thread did once its runs came rendered. Shorter
+ * text is buffered as before. The bytes are the same either way: a string is encoded whole, and
+ * reports write none that ends between the two halves of a character.
+ */
+final class Utf8Writer extends Writer {
+  static final int LONG = 8_192;
+  private final OutputStream out;
+  private final Writer buffered;
+
+  Utf8Writer(OutputStream out) {
+    this.out = out;
+    this.buffered = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65_536);
+  }
+
+  @Override
+  public void write(String text, int offset, int length) throws IOException {
+    if (length < LONG) {
+      buffered.write(text, offset, length);
+      return;
+    }
+    buffered.flush(); // what came before goes first
+    String whole = offset == 0 && length == text.length() ? text : text.substring(offset, offset + length);
+    out.write(whole.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void write(char[] chars, int offset, int length) throws IOException {
+    buffered.write(chars, offset, length);
+  }
+
+  @Override
+  public void write(int c) throws IOException {
+    buffered.write(c);
+  }
+
+  @Override
+  public void flush() throws IOException {
+    buffered.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    buffered.close();
+  }
+}
