@@ -1,5 +1,7 @@
 package dev.failmode.report;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -10,6 +12,7 @@ import dev.failmode.model.Result;
 import dev.failmode.model.Text;
 import dev.failmode.model.Wire;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,24 +29,37 @@ final class CsvReport implements ReportWriter {
       "detection_rating", "rpn", "minutes_per_occurrence", "minutes_per_window", "budget_minutes", "budget_share", "verdict",
       "status", "decided_by", "reasons", "remediations", "packs");
 
+  /** Rows per run rendered on the pool, and per batch rendered ahead. */
+  private static final int ROWS_PER_RUN = 128;
+  private static final int ROWS_AHEAD = 4_096;
+
   @Override
   public void write(Rendering rendering, Writer out) throws IOException {
     Report report = rendering.report();
-    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
-    COLUMNS.forEach(schema::addColumn);
+    CsvSchema.Builder columns = CsvSchema.builder().setLineSeparator("\n");
+    COLUMNS.forEach(columns::addColumn);
+    CsvSchema schema = columns.build();
     String packs = String.join(" ", report.packs().stream().map(p -> p.id() + "@" + p.version()).toList());
     CsvMapper mapper = new CsvMapper();
     mapper.enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS);
     mapper.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
-    List<List<String>> rows = new ArrayList<>();
-    for (Result result : report.results()) {
-      rows.add(row(result, packs));
-    }
-    mapper.writer(schema.build()).without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .writeValues(out).writeAll(rows).close();
+    ObjectWriter rows = mapper.writer(schema).without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    out.write(rows.writeValueAsString(COLUMNS)); // the header, a row of the columns' names
+    // each run of rows on the pool: a row's cells and quoting depend on nothing around it
+    RenderAhead.inOrder(report.results(), ROWS_PER_RUN, ROWS_AHEAD, run -> {
+      TextWriter text = new TextWriter();
+      try (SequenceWriter sequence = rows.writeValues(text)) {
+        for (Result result : run) {
+          sequence.write(row(result, packs));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // into a StringBuilder: Jackson's own failure
+      }
+      return text.toString();
+    }, out::write);
   }
 
-  private static List<String> row(Result r, String packs) {
+  static List<String> row(Result r, String packs) {
     Budget b = r.budget();
     Fmea fmea = Fmea.of(r.mode());
     List<String> cells = new ArrayList<>();

@@ -150,37 +150,6 @@ final class HtmlReport implements ReportWriter {
     return html.toString();
   }
 
-  /** A writer into a StringBuilder: a run is written by one thread, so StringWriter's locking buys nothing. */
-  private static final class TextWriter extends Writer {
-    private final StringBuilder text = new StringBuilder(8_192);
-
-    @Override
-    public void write(char[] chars, int offset, int length) {
-      text.append(chars, offset, length);
-    }
-
-    @Override
-    public void write(String string, int offset, int length) {
-      text.append(string, offset, offset + length);
-    }
-
-    @Override
-    public void write(int c) {
-      text.append((char) c);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String toString() {
-      return text.toString();
-    }
-  }
-
   private static SystemView system(Catalogue catalogue, List<Result> results) {
     Budget any = results.stream().map(Result::budget).filter(Objects::nonNull).findFirst().orElse(null);
     Map<String, List<Result>> byComponent = Reports.resultsByComponent(results);

@@ -6,6 +6,7 @@ import dev.failmode.model.Reason;
 import dev.failmode.model.Report;
 import dev.failmode.model.Result;
 import dev.failmode.model.Wire;
+import dev.failmode.parallel.EachIndex;
 import dev.failmode.policy.Judgement;
 import dev.failmode.policy.Violation;
 import java.io.IOException;
@@ -27,91 +28,42 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class JunitReport implements ReportWriter {
 
+  /** Suites per batch rendered ahead on the pool: each is one file's test cases. */
+  private static final int SUITES_AHEAD = 16;
+
   @Override
   public void write(Rendering rendering, Writer out) throws IOException {
     Report report = rendering.report();
     Judgement judgement = rendering.judgement();
+    Map<String, List<Result>> byFile = Reports.resultsByFile(report);
+    Map<String, List<Finding>> findingsById = report.findings().stream().collect(Collectors.groupingBy(Finding::id));
+    Set<String> resultIds = report.results().stream().map(Result::id).collect(Collectors.toSet());
+    // the findings each file's suite lists, in the report's order: looked up, not searched for every file
+    Map<String, List<Finding>> findingsByFile = report.findings().stream()
+        .collect(Collectors.groupingBy(f -> f.location().file(), java.util.HashMap::new, Collectors.toList()));
+    List<Catalogue> catalogues = report.catalogues();
+    Suite[] suites = new Suite[catalogues.size()];
+    EachIndex.run(suites.length, i -> suites[i] = suite(catalogues.get(i), byFile.getOrDefault(catalogues.get(i).file(), List.of()),
+        findingsById, resultIds, findingsByFile.getOrDefault(catalogues.get(i).file(), List.of()), judgement));
+    int cases = 0;
+    int failures = 0;
+    for (Suite suite : suites) {
+      cases += suite.cases().size();
+      failures += suite.failures();
+    }
     try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
       xml.writeStartDocument("UTF-8", "1.0");
       newline(xml, 0);
-      int cases = 0;
-      int failures = 0;
-      List<Suite> suites = new ArrayList<>();
-      Map<String, List<Result>> byFile = Reports.resultsByFile(report);
-      Map<String, List<Finding>> findingsById = report.findings().stream().collect(Collectors.groupingBy(Finding::id));
-      Set<String> resultIds = report.results().stream().map(Result::id).collect(Collectors.toSet());
-      // the findings each file's suite lists, in the report's order: looked up, not searched for every file
-      Map<String, List<Finding>> findingsByFile = report.findings().stream()
-          .collect(Collectors.groupingBy(f -> f.location().file(), java.util.HashMap::new, Collectors.toList()));
-      for (Catalogue catalogue : report.catalogues()) {
-        Suite suite = suite(catalogue, byFile.getOrDefault(catalogue.file(), List.of()), findingsById, resultIds,
-            findingsByFile.getOrDefault(catalogue.file(), List.of()), judgement);
-        suites.add(suite);
-        cases += suite.cases().size();
-        failures += (int) suite.cases().stream().filter(c -> c.failure() != null).count();
-      }
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "failmode");
       xml.writeAttribute("tests", Integer.toString(cases));
       xml.writeAttribute("failures", Integer.toString(failures));
       xml.writeAttribute("errors", "0");
       xml.writeAttribute("skipped", "0");
-      for (Suite suite : suites) {
-        newline(xml, 1);
-        xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", Xml.text(suite.file()));
-        xml.writeAttribute("tests", Integer.toString(suite.cases().size()));
-        xml.writeAttribute("failures", Long.toString(suite.cases().stream().filter(c -> c.failure() != null).count()));
-        xml.writeAttribute("errors", "0");
-        xml.writeAttribute("skipped", "0");
-        newline(xml, 2);
-        xml.writeStartElement("properties");
-        for (var pack : report.packs()) {
-          newline(xml, 3);
-          xml.writeEmptyElement("property");
-          xml.writeAttribute("name", "failmode.pack." + pack.id());
-          xml.writeAttribute("value", pack.version());
-        }
-        for (var off : report.disabled()) {
-          newline(xml, 3);
-          xml.writeEmptyElement("property");
-          xml.writeAttribute("name", "failmode.disabled." + off.rule());
-          xml.writeAttribute("value", Xml.text("by " + off.by() + ": " + off.reason()));
-        }
-        newline(xml, 3);
-        xml.writeEmptyElement("property");
-        xml.writeAttribute("name", "failmode.version");
-        xml.writeAttribute("value", report.toolVersion());
-        newline(xml, 2);
-        xml.writeEndElement();
-        for (Case testCase : suite.cases()) {
-          newline(xml, 2);
-          xml.writeStartElement("testcase");
-          xml.writeAttribute("classname", Xml.text(testCase.classname()));
-          xml.writeAttribute("name", Xml.text(testCase.name()));
-          xml.writeAttribute("file", Xml.text(suite.file()));
-          xml.writeAttribute("line", Integer.toString(testCase.line()));
-          if (testCase.failure() != null) {
-            newline(xml, 3);
-            xml.writeStartElement("failure");
-            xml.writeAttribute("type", testCase.failureType());
-            xml.writeAttribute("message", Xml.text(testCase.failure()));
-            xml.writeCharacters(Xml.text(testCase.details()));
-            xml.writeEndElement();
-            newline(xml, 2);
-          } else if (!testCase.details().isEmpty()) {
-            newline(xml, 3);
-            xml.writeStartElement("system-out");
-            xml.writeCharacters(Xml.text(testCase.details()));
-            xml.writeEndElement();
-            newline(xml, 2);
-          }
-          xml.writeEndElement();
-        }
-        newline(xml, 1);
-        xml.writeEndElement();
-      }
+      xml.writeCharacters(""); // closes the start tag: the suites come as text, each file's rendered on its own
+      xml.flush();
+      RenderAhead.inOrder(List.of(suites), 1, SUITES_AHEAD, run -> suites(run, report), out::write);
       newline(xml, 0);
       xml.writeEndElement();
       xml.writeEndDocument();
@@ -122,9 +74,88 @@ final class JunitReport implements ReportWriter {
     }
   }
 
+  /** The XML of a run of suites, each a {@code testsuite} element inside {@code testsuites}, on a writer of its own. */
+  private static String suites(List<Suite> suites, Report report) {
+    TextWriter text = new TextWriter();
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
+      for (Suite suite : suites) {
+        suite(xml, suite, report);
+      }
+      xml.flush();
+    } catch (XMLStreamException e) { // into a StringBuilder, nothing can fail but the writer's own checks
+      throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e);
+    }
+    return text.toString();
+  }
+
+  private static void suite(XMLStreamWriter xml, Suite suite, Report report) throws XMLStreamException {
+    newline(xml, 1);
+    xml.writeStartElement("testsuite");
+    xml.writeAttribute("name", Xml.text(suite.file()));
+    xml.writeAttribute("tests", Integer.toString(suite.cases().size()));
+    xml.writeAttribute("failures", Integer.toString(suite.failures()));
+    xml.writeAttribute("errors", "0");
+    xml.writeAttribute("skipped", "0");
+    newline(xml, 2);
+    xml.writeStartElement("properties");
+    for (var pack : report.packs()) {
+      newline(xml, 3);
+      xml.writeEmptyElement("property");
+      xml.writeAttribute("name", "failmode.pack." + pack.id());
+      xml.writeAttribute("value", pack.version());
+    }
+    for (var off : report.disabled()) {
+      newline(xml, 3);
+      xml.writeEmptyElement("property");
+      xml.writeAttribute("name", "failmode.disabled." + off.rule());
+      xml.writeAttribute("value", Xml.text("by " + off.by() + ": " + off.reason()));
+    }
+    newline(xml, 3);
+    xml.writeEmptyElement("property");
+    xml.writeAttribute("name", "failmode.version");
+    xml.writeAttribute("value", report.toolVersion());
+    newline(xml, 2);
+    xml.writeEndElement();
+    for (Case testCase : suite.cases()) {
+      newline(xml, 2);
+      xml.writeStartElement("testcase");
+      xml.writeAttribute("classname", Xml.text(testCase.classname()));
+      xml.writeAttribute("name", Xml.text(testCase.name()));
+      xml.writeAttribute("file", Xml.text(suite.file()));
+      xml.writeAttribute("line", Integer.toString(testCase.line()));
+      if (testCase.failure() != null) {
+        newline(xml, 3);
+        xml.writeStartElement("failure");
+        xml.writeAttribute("type", testCase.failureType());
+        xml.writeAttribute("message", Xml.text(testCase.failure()));
+        xml.writeCharacters(Xml.text(testCase.details()));
+        xml.writeEndElement();
+        newline(xml, 2);
+      } else if (!testCase.details().isEmpty()) {
+        newline(xml, 3);
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(Xml.text(testCase.details()));
+        xml.writeEndElement();
+        newline(xml, 2);
+      }
+      xml.writeEndElement();
+    }
+    newline(xml, 1);
+    xml.writeEndElement();
+  }
+
   private record Case(String classname, String name, int line, String failureType, String failure, String details) {}
 
-  private record Suite(String file, List<Case> cases) {}
+  private record Suite(String file, List<Case> cases) {
+    int failures() {
+      int failures = 0;
+      for (Case c : cases) {
+        failures += c.failure() != null ? 1 : 0;
+      }
+      return failures;
+    }
+  }
 
   private static Suite suite(Catalogue catalogue, List<Result> results, Map<String, List<Finding>> findingsById, Set<String> resultIds,
       List<Finding> fileFindings, Judgement judgement) {

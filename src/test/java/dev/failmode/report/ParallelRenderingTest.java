@@ -144,6 +144,32 @@ class ParallelRenderingTest {
     assertThat(stream.toByteArray()).isEqualTo(oneRun.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * CSV rows are rendered in runs of 128 on the pool and spliced after the header: the text must
+   * be what Jackson writes of the header and every row at once, with the same quoting.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reports")
+  void csvRowsInRunsAreWhatJacksonWritesOfAllRowsAtOnce(String what, Report report) throws Exception {
+    Rendering rendering = Rendering.plain(report, Policy.strict().judge(report));
+    com.fasterxml.jackson.dataformat.csv.CsvSchema.Builder columns = com.fasterxml.jackson.dataformat.csv.CsvSchema.builder()
+        .setUseHeader(true).setLineSeparator("\n");
+    CsvReport.COLUMNS.forEach(columns::addColumn);
+    com.fasterxml.jackson.dataformat.csv.CsvMapper mapper = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+    mapper.enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS);
+    mapper.enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+    String packs = String.join(" ", report.packs().stream().map(p -> p.id() + "@" + p.version()).toList());
+    String atOnce = mapper.writer(columns.build()).writeValueAsString(report.results().stream().map(r -> CsvReport.row(r, packs)).toList());
+
+    StringWriter spliced = new StringWriter();
+    Format.CSV.writer().write(rendering, spliced);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Format.CSV.writer().write(rendering, bytes);
+
+    assertThat(spliced.toString()).isEqualTo(atOnce);
+    assertThat(bytes.toByteArray()).isEqualTo(atOnce.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** A writer that fails (a full disk) fails the page with its own exception, wherever in the page it fails. */
   @ParameterizedTest(name = "after {0} characters")
   @org.junit.jupiter.params.provider.ValueSource(ints = {0, 5_000, 40_000})
