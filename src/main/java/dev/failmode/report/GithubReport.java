@@ -16,39 +16,39 @@ import java.util.List;
  * {@code ::error} annotation on the file and line of each violation of the policy, a
  * {@code ::warning} for each a baseline accepted, and a summary line.
  * Values are escaped as the runner expects (%, CR, LF, and in properties also ':' and ',').
+ * The long lists are rendered in runs on both cores and written as they come: built as one
+ * string, a 100,000-mode report peaked at 400-440 MiB against 276 MiB for JSON.
  */
 final class GithubReport implements ReportWriter {
+
+  /** Lines per run rendered on the pool, and per batch rendered ahead: a run is written as soon as it is its turn. */
+  private static final int LINES_PER_RUN = 256;
+  private static final int LINES_AHEAD = 4_096;
 
   @Override
   public void write(Rendering rendering, Writer out) throws IOException {
     Report report = rendering.report();
     Judgement judgement = rendering.judgement();
-    StringBuilder text = new StringBuilder();
     // every result, folded in the job's log; the annotations below are what the pull request shows
-    text.append("::group::failmode: ").append(Text.count(report.results().size(), "failure mode")).append(", packs ")
-        .append(packs(report)).append('\n');
-    for (Result result : report.results()) {
-      text.append(result.location()).append(": ").append(result.id()).append(": ").append(result.verdict().label());
-      if (result.status() != null) {
-        text.append(" (").append(Wire.name(result.status())).append(')');
+    out.write("::group::failmode: " + Text.count(report.results().size(), "failure mode") + ", packs " + packs(report) + "\n");
+    RenderAhead.inOrder(report.results(), LINES_PER_RUN, LINES_AHEAD, run -> {
+      StringBuilder text = new StringBuilder();
+      for (Result result : run) {
+        line(text, result);
       }
-      List<String> rules = result.decidingRules();
-      text.append(rules.isEmpty() ? "" : " [" + String.join(", ", rules) + "]").append('\n');
-    }
-    text.append("::endgroup::\n");
+      return text.toString();
+    }, out::write);
+    StringBuilder text = new StringBuilder("::endgroup::\n");
     for (var off : report.disabled()) {
       text.append("::notice file=").append(property(off.location().file())).append(",line=").append(off.location().line())
           .append(",title=").append(property("disabled " + off.rule())).append("::")
           .append(data("switched off by " + off.by() + ": " + off.reason())).append('\n');
     }
-    for (Violation v : judgement.violations()) {
-      annotation(text, "error", v);
-    }
-    for (Violation v : judgement.accepted()) {
-      annotation(text, "warning", v);
-    }
+    out.write(text.toString());
+    annotations(judgement.violations(), "error", out);
+    annotations(judgement.accepted(), "warning", out);
     var summary = report.summary();
-    text.append("failmode: ").append(Text.count(summary.failureModes(), "failure mode")).append(" in ")
+    text = new StringBuilder("failmode: ").append(Text.count(summary.failureModes(), "failure mode")).append(" in ")
         .append(Text.count(report.catalogues().size(), "file")).append(": ").append(summary.okToBreak()).append(" OK TO BREAK, ")
         .append(summary.notOk()).append(" NOT OK, ").append(summary.unclassified()).append(" UNCLASSIFIED; ")
         .append(Text.count(judgement.violations().size(), "violation"));
@@ -57,6 +57,25 @@ final class GithubReport implements ReportWriter {
     }
     text.append('\n');
     out.write(text.toString());
+  }
+
+  private static void line(StringBuilder text, Result result) {
+    text.append(result.location()).append(": ").append(result.id()).append(": ").append(result.verdict().label());
+    if (result.status() != null) {
+      text.append(" (").append(Wire.name(result.status())).append(')');
+    }
+    List<String> rules = result.decidingRules();
+    text.append(rules.isEmpty() ? "" : " [" + String.join(", ", rules) + "]").append('\n');
+  }
+
+  private static void annotations(List<Violation> violations, String level, Writer out) throws IOException {
+    RenderAhead.inOrder(violations, LINES_PER_RUN, LINES_AHEAD, run -> {
+      StringBuilder text = new StringBuilder();
+      for (Violation v : run) {
+        annotation(text, level, v);
+      }
+      return text.toString();
+    }, out::write);
   }
 
   private static String packs(Report report) {

@@ -170,6 +170,33 @@ class ParallelRenderingTest {
     assertThat(bytes.toByteArray()).isEqualTo(atOnce.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The GitHub annotations write their long lists in runs of 256 lines rendered on the pool: one
+   * log line per result and one annotation per violation, in the report's order, none twice.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reports")
+  void githubLinesInRunsComeOnePerResultAndViolationInOrder(String what, Report report) throws Exception {
+    dev.failmode.policy.Judgement judgement = Policy.strict().judge(report);
+    StringWriter out = new StringWriter();
+    Format.GITHUB.writer().write(Rendering.plain(report, judgement), out);
+    List<String> lines = out.toString().lines().toList();
+
+    List<String> logged = lines.subList(1, lines.indexOf("::endgroup::"));
+    assertThat(logged).hasSize(report.results().size());
+    for (int i = 0; i < logged.size(); i++) {
+      Result result = report.results().get(i);
+      assertThat(logged.get(i)).startsWith(result.location() + ": " + result.id() + ": " + result.verdict().label());
+    }
+    List<String> errors = lines.stream().filter(line -> line.startsWith("::error ")).toList();
+    assertThat(errors).hasSize(judgement.violations().size());
+    for (int i = 0; i < errors.size(); i++) {
+      dev.failmode.policy.Violation violation = judgement.violations().get(i);
+      assertThat(errors.get(i)).contains(",title=" + GithubReport.property(violation.kind() + " " + violation.id()) + "::");
+    }
+    assertThat(lines.get(lines.size() - 1)).startsWith("failmode: " + report.results().size() + " failure mode");
+  }
+
   /** A writer that fails (a full disk) fails the page with its own exception, wherever in the page it fails. */
   @ParameterizedTest(name = "after {0} characters")
   @org.junit.jupiter.params.provider.ValueSource(ints = {0, 5_000, 40_000})
