@@ -2,6 +2,8 @@ package dev.failmode.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -17,6 +19,7 @@ import dev.failmode.model.Wire;
 import dev.failmode.policy.Judgement;
 import dev.failmode.policy.Violation;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -39,18 +42,18 @@ final class SarifReport implements ReportWriter {
 
   @Override
   public void write(Rendering rendering, Writer out) throws IOException {
+    write(rendering, out, RESULTS_PER_RUN);
+  }
+
+  /** The same report, its results rendered {@code resultsPerRun} to a run (tests vary it). */
+  static void write(Rendering rendering, Writer out, int resultsPerRun) throws IOException {
     Report report = rendering.report();
     Judgement judgement = rendering.judgement();
     Map<String, Integer> ruleIndex = new HashMap<>();
     for (int i = 0; i < report.rules().size(); i++) {
       ruleIndex.put(report.rules().get(i).id(), i);
     }
-    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.setPrettyPrinter(new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-          .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+    try (JsonGenerator json = generator(out)) {
       json.writeStartObject();
       json.writeStringField("$schema", SCHEMA);
       json.writeStringField("version", "2.1.0");
@@ -92,12 +95,8 @@ final class SarifReport implements ReportWriter {
       json.writeEndObject();
       json.writeEndArray();
       json.writeArrayFieldStart("results");
-      for (Result result : report.results()) {
-        result(json, result, judgement, ruleIndex);
-      }
-      for (Finding finding : report.findings()) {
-        finding(json, finding, judgement, ruleIndex);
-      }
+      writeInRuns(json, out, report.results(), resultsPerRun, (results, result) -> result(results, result, judgement, ruleIndex));
+      writeInRuns(json, out, report.findings(), resultsPerRun, (results, finding) -> finding(results, finding, judgement, ruleIndex));
       json.writeEndArray();
       json.writeStringField("columnKind", "unicodeCodePoints");
       json.writeEndObject();
@@ -105,6 +104,60 @@ final class SarifReport implements ReportWriter {
       json.writeEndObject();
     }
     out.write('\n');
+  }
+
+  private static JsonGenerator generator(Writer out) throws IOException {
+    JsonGenerator json = new JsonFactory().createGenerator(out);
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    json.setPrettyPrinter(new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+    return json;
+  }
+
+  /** Writes one item of the results array. */
+  private interface Item<T> {
+    void write(JsonGenerator json, T item) throws IOException;
+  }
+
+  /** Results per run rendered on the pool, and per batch rendered ahead. */
+  static final int RESULTS_PER_RUN = 128;
+  private static final int RESULTS_AHEAD = 4_096;
+  /** A raw value of no text: written, it puts down the separator and indentation before the array's next value. */
+  private static final SerializableString NOTHING = new SerializedString("");
+
+  /**
+   * Writes items of the results array in runs rendered on the pool (a 100,000-mode report took a
+   * second on one thread). Each run is written by a generator of its own, first taken as deep into
+   * a document as the results array is, so that it indents and separates its items as the
+   * report's generator would; the report's generator puts down the separator before each run, as
+   * before a raw value, and the run goes to {@code out}, the generator's writer. The text is the same as the items written one by one
+   * ({@code ParallelRenderingTest} holds it so).
+   */
+  private static <T> void writeInRuns(JsonGenerator json, Writer out, List<T> items, int perRun, Item<T> item) throws IOException {
+    RenderAhead.inOrder(items, perRun, Math.max(perRun, RESULTS_AHEAD), run -> {
+      TextWriter text = new TextWriter();
+      try (JsonGenerator results = generator(text)) {
+        results.writeStartObject(); // the document, its runs, the run, its results
+        results.writeArrayFieldStart("runs");
+        results.writeStartObject();
+        results.writeArrayFieldStart("results");
+        results.flush();
+        int start = text.length();
+        for (T t : run) {
+          item.write(results, t);
+        }
+        results.flush();
+        return text.from(start).stripLeading(); // the indentation before the first item is the report's to write
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // into a StringBuilder: the generator's own failure
+      }
+    }, rendered -> {
+      json.writeRawValue(NOTHING);
+      json.flush();
+      out.write(rendered); // past the generator, which would copy it through its buffer a few thousand characters at a time
+    });
   }
 
   private static void tool(JsonGenerator json, Report report) throws IOException {

@@ -30,6 +30,16 @@ final class TextWriter extends Writer {
   @Override
   public void close() {}
 
+  /** How many characters have been written. */
+  int length() {
+    return text.length();
+  }
+
+  /** What has been written from {@code start} on. */
+  String from(int start) {
+    return text.substring(start);
+  }
+
   @Override
   public String toString() {
     return text.toString();

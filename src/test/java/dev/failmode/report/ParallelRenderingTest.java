@@ -197,6 +197,30 @@ class ParallelRenderingTest {
     assertThat(lines.get(lines.size() - 1)).startsWith("failmode: " + report.results().size() + " failure mode");
   }
 
+  /**
+   * SARIF's results are written in runs on the pool, each by a generator of its own taken to the
+   * results array's depth: the text must be the same whatever the runs, one result each or all in
+   * one (the golden file holds one run to what the report's own generator wrote item by item).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reports")
+  void sarifResultsInRunsAreTheSameWhateverTheRuns(String what, Report report) throws Exception {
+    Rendering rendering = Rendering.plain(report, Policy.strict().judge(report));
+
+    String oneRun = sarif(rendering, Integer.MAX_VALUE);
+
+    assertThat(sarif(rendering, 1)).isEqualTo(oneRun);
+    assertThat(sarif(rendering, 7)).isEqualTo(oneRun);
+    assertThat(sarif(rendering, SarifReport.RESULTS_PER_RUN)).isEqualTo(oneRun);
+    assertThat(new ObjectMapper().readTree(oneRun).at("/runs/0/results")).hasSize(report.results().size() + report.findings().size());
+  }
+
+  private static String sarif(Rendering rendering, int resultsPerRun) throws Exception {
+    StringWriter out = new StringWriter();
+    SarifReport.write(rendering, out, resultsPerRun);
+    return out.toString();
+  }
+
   /** A writer that fails (a full disk) fails the page with its own exception, wherever in the page it fails. */
   @ParameterizedTest(name = "after {0} characters")
   @org.junit.jupiter.params.provider.ValueSource(ints = {0, 5_000, 40_000})
