@@ -216,8 +216,11 @@ final class Utf8Yaml extends Utf8Json {
     }
     boolean number = false;
     if (!space && !special && ascii && startsAsNumber(value)) {
-      if (onlyNumberCharacters(value)) {
-        unsure = true; // Jackson's own pattern of a plain number decides these
+      if (onlyNumberCharacters(value) || value.indexOf('_') >= 0) {
+        // Jackson's own pattern of a plain number decides the first; SnakeYAML's emitter quotes some
+        // with an underscore that its resolver reads as text ("0_" and "0__" single-quoted, "+0_" and
+        // "0_a" plain), so the generator writes both
+        unsure = true;
         return;
       }
       number = Resolver.INT.matcher(value).matches() || Resolver.FLOAT.matcher(value).matches();

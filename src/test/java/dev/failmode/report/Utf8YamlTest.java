@@ -37,7 +37,7 @@ class Utf8YamlTest {
   Arbitrary<String> text() {
     String tricky = "#,[]{}&*!|>'\"%@`?:- \t.+0123456789eExXoObB_\\~";
     Arbitrary<String> words = Arbitraries.of("yes", "No", "ON", "off", "y", "n", "true", "False", "null", "Null", "~", ".inf", "-.Inf",
-        ".nan", "0x1F", "0o17", "0b101", "1_000", "1e3", "6.8523015e+5", "190:20:30", "---", "...", "2/year", "../a.yaml", "été", "中文",
+        ".nan", "0x1F", "0o17", "0b101", "1_000", "0_", "0__", "+0_", "0_a", "1e3", "6.8523015e+5", "190:20:30", "---", "...", "2/year", "../a.yaml", "été", "中文",
         "\u00a0", "\u0085", "\u2028", "\ufeff", "\ud83d\udca5", "\n", "\r");
     Arbitrary<String> piece = Arbitraries.oneOf(
         Arbitraries.strings().withChars(tricky).ofMaxLength(4),
