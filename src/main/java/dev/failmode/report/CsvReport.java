@@ -46,6 +46,14 @@ final class CsvReport implements ReportWriter {
     ObjectWriter rows = mapper.writer(schema).without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     out.write(rows.writeValueAsString(COLUMNS)); // the header, a row of the columns' names
     // each run of rows on the pool: a row's cells and quoting depend on nothing around it
+    try {
+      writeRows(report, packs, rows, out);
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // a run's, as Jackson threw it
+    }
+  }
+
+  private static void writeRows(Report report, String packs, ObjectWriter rows, Writer out) throws IOException {
     RenderAhead.inOrder(report.results(), ROWS_PER_RUN, ROWS_AHEAD, run -> {
       TextWriter text = new TextWriter();
       try (SequenceWriter sequence = rows.writeValues(text)) {

@@ -18,6 +18,7 @@ import dev.failmode.model.Wire;
 import dev.failmode.parallel.EachIndex;
 import dev.failmode.policy.Judgement;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -72,10 +73,12 @@ final class HtmlReport implements ReportWriter {
       PAGE.execute(out, view(rendering.report(), rendering.judgement(), rowsPerRun, rowsAhead)).flush();
     } catch (MustacheException e) {
       throw ioCause(e); // the writer's own failure (a full disk), as it was, or else the template's
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // a rendered run's, which reaches here through the page's iteration as it was thrown
     }
   }
 
-  /** The IOException under Mustache's exception, if one is: it wraps what the writer or a rendered run threw. */
+  /** The IOException under Mustache's exception, if one is: Mustache wraps what the writer threw. */
   private static RuntimeException ioCause(MustacheException e) throws IOException {
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof IOException io) {

@@ -10,6 +10,7 @@ import dev.failmode.parallel.EachIndex;
 import dev.failmode.policy.Judgement;
 import dev.failmode.policy.Violation;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,11 @@ final class JunitReport implements ReportWriter {
       xml.writeAttribute("skipped", "0");
       xml.writeCharacters(""); // closes the start tag: the suites come as text, each file's rendered on its own
       xml.flush();
-      RenderAhead.inOrder(List.of(suites), 1, SUITES_AHEAD, run -> suites(run, report), out::write);
+      try {
+        RenderAhead.inOrder(List.of(suites), 1, SUITES_AHEAD, run -> suites(run, report), out::write);
+      } catch (UncheckedIOException e) {
+        throw e.getCause(); // a suite's, as its writer threw it
+      }
       newline(xml, 0);
       xml.writeEndElement();
       xml.writeEndDocument();
@@ -84,7 +89,7 @@ final class JunitReport implements ReportWriter {
       }
       xml.flush();
     } catch (XMLStreamException e) { // into a StringBuilder, nothing can fail but the writer's own checks
-      throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e);
+      throw new UncheckedIOException(new IOException("cannot write JUnit XML: " + e.getMessage(), e));
     }
     return text.toString();
   }

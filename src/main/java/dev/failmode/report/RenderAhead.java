@@ -102,7 +102,10 @@ final class RenderAhead {
       this.next = start();
     }
 
-    /** The next batch's rendered runs, in order, or null when every batch has been handed out. */
+    /**
+     * The next batch's rendered runs, in order, or null when every batch has been handed out, or
+     * after a batch failed: the runs after a failure are never handed out.
+     */
     List<R> next() throws IOException {
       Batch<T, R> current = next;
       if (current == null) {
@@ -111,7 +114,16 @@ final class RenderAhead {
       current.help();
       from = (int) Math.min((long) from + batch, Integer.MAX_VALUE);
       next = start(); // rendered while the caller writes this one
-      return current.await();
+      boolean rendered = false;
+      try {
+        List<R> runs = current.await();
+        rendered = true;
+        return runs;
+      } finally {
+        if (!rendered) {
+          next = null;
+        }
+      }
     }
 
     private Batch<T, R> start() {
@@ -135,7 +147,7 @@ final class RenderAhead {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     Batch(List<T> all, int from, int batch, int run, Function<List<T>, R> render) {
-      this.items = all.subList(from, Math.min(all.size(), from + batch));
+      this.items = all.subList(from, (int) Math.min(all.size(), (long) from + batch));
       this.run = run;
       this.render = render;
       this.rendered = new Object[(int) ((items.size() + (long) run - 1) / run)]; // long: a run may be Integer.MAX_VALUE
@@ -147,7 +159,7 @@ final class RenderAhead {
       for (int i = claimed.getAndIncrement(); i < rendered.length; i = claimed.getAndIncrement()) {
         try {
           if (failure.get() == null) {
-            rendered[i] = render.apply(items.subList(i * run, Math.min(items.size(), (i + 1) * run)));
+            rendered[i] = render.apply(items.subList((int) ((long) i * run), (int) Math.min(items.size(), (i + 1L) * run)));
           }
         } catch (Throwable e) { // an Error too (out of memory): it must reach the writing thread, not die on the pool
           failure.compareAndSet(null, e);

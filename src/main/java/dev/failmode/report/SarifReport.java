@@ -95,13 +95,18 @@ final class SarifReport implements ReportWriter {
       json.writeEndObject();
       json.writeEndArray();
       json.writeArrayFieldStart("results");
+      boolean passFlush = json.isEnabled(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+      json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM); // each run flushes the generator into out, not out itself
       writeInRuns(json, out, report.results(), resultsPerRun, (results, result) -> result(results, result, judgement, ruleIndex));
       writeInRuns(json, out, report.findings(), resultsPerRun, (results, finding) -> finding(results, finding, judgement, ruleIndex));
+      json.configure(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM, passFlush);
       json.writeEndArray();
       json.writeStringField("columnKind", "unicodeCodePoints");
       json.writeEndObject();
       json.writeEndArray();
       json.writeEndObject();
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // a run's, as its generator threw it
     }
     out.write('\n');
   }

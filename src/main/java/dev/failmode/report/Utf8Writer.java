@@ -13,8 +13,9 @@ import java.nio.charset.StandardCharsets;
  * {@link String#getBytes}, which copies a string of ASCII as it is; through a BufferedWriter and
  * an OutputStreamWriter each such string was widened to chars and encoded back char by char on
  * the writing thread, half of what the HTML page's thread did once its runs came rendered. Shorter
- * text is buffered as before. The bytes are the same either way: a string is encoded whole, and
- * reports write none that ends between the two halves of a character.
+ * text is buffered as before, and so is a long string that begins or ends between the two halves
+ * of a character (the encoder keeps a half until its other half comes), so the bytes are the same
+ * either way. Nothing is flushed to the stream but by {@link #flush}.
  */
 final class Utf8Writer extends Writer {
   static final int LONG = 8_192;
@@ -23,16 +24,16 @@ final class Utf8Writer extends Writer {
 
   Utf8Writer(OutputStream out) {
     this.out = out;
-    this.buffered = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65_536);
+    this.buffered = new BufferedWriter(new OutputStreamWriter(new Unflushed(out), StandardCharsets.UTF_8), 65_536);
   }
 
   @Override
   public void write(String text, int offset, int length) throws IOException {
-    if (length < LONG) {
+    if (length < LONG || Character.isLowSurrogate(text.charAt(offset)) || Character.isHighSurrogate(text.charAt(offset + length - 1))) {
       buffered.write(text, offset, length);
       return;
     }
-    buffered.flush(); // what came before goes first
+    buffered.flush(); // what came before goes first (into the stream's buffer, not through it)
     String whole = offset == 0 && length == text.length() ? text : text.substring(offset, offset + length);
     out.write(whole.getBytes(StandardCharsets.UTF_8));
   }
@@ -50,10 +51,38 @@ final class Utf8Writer extends Writer {
   @Override
   public void flush() throws IOException {
     buffered.flush();
+    out.flush();
   }
 
   @Override
   public void close() throws IOException {
     buffered.close();
+  }
+
+  /** The stream, but for flushing: the buffered text is handed to the stream before each long string, and only {@link #flush} goes through. */
+  private static final class Unflushed extends OutputStream {
+    private final OutputStream out;
+
+    Unflushed(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
   }
 }

@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * it reads as a number, or where it holds a tab (quote, backslash and tab escaped), single-quoted
  * where SnakeYAML would not take it plain, else plain. Any other string (a line break, which
  * Jackson writes as a literal block, another control character, a surrogate, U+00A0, U+0085, the
- * empty string, one of only signs, points and digits) marks what was written {@link #unsure()},
+ * empty string, one of only signs, points and digits, one that starts as a number and holds an
+ * underscore) marks what was written {@link #unsure()},
  * and the caller writes that item with Jackson instead. {@code Utf8YamlTest} holds the scalars to Jackson's for
  * generated strings, and {@code ParallelRenderingTest} whole reports.
  *

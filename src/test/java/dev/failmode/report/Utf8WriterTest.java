@@ -46,4 +46,24 @@ class Utf8WriterTest {
     }
     return text.toString();
   }
+
+  /** A character of two chars split between a short write and a long one: the encoder joins its halves. */
+  @net.jqwik.api.Example
+  void aCharacterSplitBetweenWritesIsWrittenWhole() throws IOException {
+    String emoji = "\uD83D\uDCA5";
+    String text = "ab" + emoji + "x".repeat(Utf8Writer.LONG + 10) + emoji + "cd";
+    int[][] splits = {{3}, {3, 5 + Utf8Writer.LONG}, {text.length() - 3}};
+    for (int[] at : splits) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      Writer writer = new Utf8Writer(bytes);
+      int from = 0;
+      for (int cut : at) {
+        writer.write(text, from, cut - from);
+        from = cut;
+      }
+      writer.write(text.substring(from));
+      writer.flush();
+      assertThat(bytes.toByteArray()).as("cut at %s", java.util.Arrays.toString(at)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
 }
