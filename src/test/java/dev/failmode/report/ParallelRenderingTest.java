@@ -227,7 +227,34 @@ class ParallelRenderingTest {
   void aWriterThatFailsFailsTheHtmlPageWithItsException(int failAfter) throws Exception {
     Report report = Fixtures.classify(Path.of("examples"));
     Rendering rendering = Rendering.plain(report, Policy.strict().judge(report));
-    java.io.Writer full = new java.io.Writer() {
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HtmlReport.write(rendering, full(failAfter), 1, 4))
+        .isInstanceOf(java.io.IOException.class).hasMessage("No space left on device");
+  }
+
+  /**
+   * Every format, its long lists rendered on the pool, fails with an IOException that names what
+   * the writer said (the run's error message), never another exception type (an internal error).
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(Format.class)
+  void aWriterThatFailsFailsEveryFormatWithAnIoException(Format format) throws Exception {
+    Report report = (Report) reports().filter(arguments -> arguments.get()[0].equals("300 failure modes, several runs")).findFirst()
+        .orElseThrow().get()[1];
+    Rendering rendering = Rendering.plain(report, Policy.strict().judge(report));
+    StringWriter whole = new StringWriter();
+    format.writer().write(rendering, whole);
+
+    for (int failAfter : new int[] {0, whole.toString().length() / 2, whole.toString().length() - 2}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> format.writer().write(rendering, full(failAfter)))
+          .as("failing after %d of %d characters", failAfter, whole.toString().length())
+          .isInstanceOf(java.io.IOException.class).hasMessageContaining("No space left on device");
+    }
+  }
+
+  /** A writer that takes {@code failAfter} characters, then fails as a full disk does. */
+  private static java.io.Writer full(int failAfter) {
+    return new java.io.Writer() {
       private int written;
 
       @Override
@@ -244,9 +271,6 @@ class ParallelRenderingTest {
       @Override
       public void close() {}
     };
-
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HtmlReport.write(rendering, full, 1, 4))
-        .isInstanceOf(java.io.IOException.class).hasMessage("No space left on device");
   }
 
   /** The reports of {@link #cases}, each once. */
