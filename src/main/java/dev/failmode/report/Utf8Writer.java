@@ -14,13 +14,15 @@ import java.nio.charset.StandardCharsets;
  * an OutputStreamWriter each such string was widened to chars and encoded back char by char on
  * the writing thread, half of what the HTML page's thread did once its runs came rendered. Shorter
  * text is buffered as before, and so is a long string that begins or ends between the two halves
- * of a character (the encoder keeps a half until its other half comes), so the bytes are the same
- * either way. Nothing is flushed to the stream but by {@link #flush}.
+ * of a character, or that follows a first half the encoder holds (it keeps a half until the next
+ * char says what it was), so the bytes are the same either way, in the same order. Nothing is flushed to the stream but by {@link #flush}.
  */
 final class Utf8Writer extends Writer {
   static final int LONG = 8_192;
   private final OutputStream out;
   private final Writer buffered;
+  /** Whether the last char that went the buffered way was the first half of a character: the encoder holds it. */
+  private boolean halfHeld;
 
   Utf8Writer(OutputStream out) {
     this.out = out;
@@ -29,8 +31,10 @@ final class Utf8Writer extends Writer {
 
   @Override
   public void write(String text, int offset, int length) throws IOException {
-    if (length < LONG || Character.isLowSurrogate(text.charAt(offset)) || Character.isHighSurrogate(text.charAt(offset + length - 1))) {
+    if (length < LONG || halfHeld || Character.isLowSurrogate(text.charAt(offset))
+        || Character.isHighSurrogate(text.charAt(offset + length - 1))) {
       buffered.write(text, offset, length);
+      halfHeld = length > 0 ? Character.isHighSurrogate(text.charAt(offset + length - 1)) : halfHeld;
       return;
     }
     buffered.flush(); // what came before goes first (into the stream's buffer, not through it)
@@ -41,11 +45,13 @@ final class Utf8Writer extends Writer {
   @Override
   public void write(char[] chars, int offset, int length) throws IOException {
     buffered.write(chars, offset, length);
+    halfHeld = length > 0 ? Character.isHighSurrogate(chars[offset + length - 1]) : halfHeld;
   }
 
   @Override
   public void write(int c) throws IOException {
     buffered.write(c);
+    halfHeld = Character.isHighSurrogate((char) c);
   }
 
   @Override

@@ -53,6 +53,12 @@ class Utf8WriterTest {
     String emoji = "\uD83D\uDCA5";
     String text = "ab" + emoji + "x".repeat(Utf8Writer.LONG + 10) + emoji + "cd";
     int[][] splits = {{3}, {3, 5 + Utf8Writer.LONG}, {text.length() - 3}};
+    assertWrittenWhole(text, splits);
+    // a first half alone, as a broken escape in a file could make: '?' in its place, before what follows
+    assertWrittenWhole("ab\uD83D" + "x".repeat(Utf8Writer.LONG + 10) + "\uDCA5cd", new int[][] {{3}, {3 + Utf8Writer.LONG + 10}});
+  }
+
+  private static void assertWrittenWhole(String text, int[][] splits) throws IOException {
     for (int[] at : splits) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       Writer writer = new Utf8Writer(bytes);
