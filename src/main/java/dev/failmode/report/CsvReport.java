@@ -12,7 +12,6 @@ import dev.failmode.model.Result;
 import dev.failmode.model.Text;
 import dev.failmode.model.Wire;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,22 +45,12 @@ final class CsvReport implements ReportWriter {
     ObjectWriter rows = mapper.writer(schema).without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     out.write(rows.writeValueAsString(COLUMNS)); // the header, a row of the columns' names
     // each run of rows on the pool: a row's cells and quoting depend on nothing around it
-    try {
-      writeRows(report, packs, rows, out);
-    } catch (UncheckedIOException e) {
-      throw e.getCause(); // a run's, as Jackson threw it
-    }
-  }
-
-  private static void writeRows(Report report, String packs, ObjectWriter rows, Writer out) throws IOException {
     RenderAhead.inOrder(report.results(), ROWS_PER_RUN, ROWS_AHEAD, run -> {
       TextWriter text = new TextWriter();
       try (SequenceWriter sequence = rows.writeValues(text)) {
         for (Result result : run) {
           sequence.write(row(result, packs));
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e); // into a StringBuilder: Jackson's own failure
       }
       return text.toString();
     }, out::write);

@@ -10,6 +10,7 @@ import dev.failmode.policy.Violation;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * GitHub Actions workflow commands: every failure mode's verdict in a folded log group, then an
@@ -31,13 +32,7 @@ final class GithubReport implements ReportWriter {
     Judgement judgement = rendering.judgement();
     // every result, folded in the job's log; the annotations below are what the pull request shows
     out.write("::group::failmode: " + Text.count(report.results().size(), "failure mode") + ", packs " + packs(report) + "\n");
-    RenderAhead.inOrder(report.results(), LINES_PER_RUN, LINES_AHEAD, run -> {
-      StringBuilder text = new StringBuilder();
-      for (Result result : run) {
-        line(text, result);
-      }
-      return text.toString();
-    }, out::write);
+    writeLines(report.results(), GithubReport::line, out);
     StringBuilder text = new StringBuilder("::endgroup::\n");
     for (var off : report.disabled()) {
       text.append("::notice file=").append(property(off.location().file())).append(",line=").append(off.location().line())
@@ -45,8 +40,8 @@ final class GithubReport implements ReportWriter {
           .append(data("switched off by " + off.by() + ": " + off.reason())).append('\n');
     }
     out.write(text.toString());
-    annotations(judgement.violations(), "error", out);
-    annotations(judgement.accepted(), "warning", out);
+    writeLines(judgement.violations(), (lines, v) -> annotation(lines, "error", v), out);
+    writeLines(judgement.accepted(), (lines, v) -> annotation(lines, "warning", v), out);
     var summary = report.summary();
     text = new StringBuilder("failmode: ").append(Text.count(summary.failureModes(), "failure mode")).append(" in ")
         .append(Text.count(report.catalogues().size(), "file")).append(": ").append(summary.okToBreak()).append(" OK TO BREAK, ")
@@ -68,11 +63,12 @@ final class GithubReport implements ReportWriter {
     text.append(rules.isEmpty() ? "" : " [" + String.join(", ", rules) + "]").append('\n');
   }
 
-  private static void annotations(List<Violation> violations, String level, Writer out) throws IOException {
-    RenderAhead.inOrder(violations, LINES_PER_RUN, LINES_AHEAD, run -> {
+  /** Writes a line (or more) for each of {@code items}, rendered in runs on the pool. */
+  private static <T> void writeLines(List<T> items, BiConsumer<StringBuilder, T> line, Writer out) throws IOException {
+    RenderAhead.inOrder(items, LINES_PER_RUN, LINES_AHEAD, run -> {
       StringBuilder text = new StringBuilder();
-      for (Violation v : run) {
-        annotation(text, level, v);
+      for (T item : run) {
+        line.accept(text, item);
       }
       return text.toString();
     }, out::write);

@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Function;
 
 /**
  * The report scripts read, as JSON or YAML: the shape of cli.md in a fixed key order, numbers
@@ -353,7 +352,7 @@ final class JsonReport implements ReportWriter {
     }
     // a buffer per thread for the list, which remembers the pieces its items share
     ThreadLocal<Utf8Json> buffers = ThreadLocal.withInitial(() -> new Utf8Json(65_536));
-    Function<List<T>, SerializableString> render = run -> {
+    RenderAhead.Render<T, SerializableString> render = run -> {
       Utf8Json buffer = buffers.get();
       buffer.reset();
       render(run, bytesItem, depth, buffer);
@@ -384,7 +383,7 @@ final class JsonReport implements ReportWriter {
       throws IOException {
     ThreadLocal<Utf8Json> buffers = ThreadLocal.withInitial(() -> new Utf8Json(16));
     Queue<byte[]> spare = new ConcurrentLinkedQueue<>();
-    Function<List<T>, Rendered> render = run -> {
+    RenderAhead.Render<T, Rendered> render = run -> {
       Utf8Json buffer = buffers.get();
       byte[] into = spare.poll();
       buffer.reset(into == null ? new byte[65_536] : into);
@@ -411,7 +410,7 @@ final class JsonReport implements ReportWriter {
   }
 
   /** Renders the runs of a long list ahead on both cores and hands them to {@code sink} in order. */
-  private static <T, R> void inOrder(List<T> items, int run, Function<List<T>, R> render, RenderAhead.Sink<R> sink) throws IOException {
+  private static <T, R> void inOrder(List<T> items, int run, RenderAhead.Render<T, R> render, RenderAhead.Sink<R> sink) throws IOException {
     RenderAhead.inOrder(items, run, BATCH, render, sink);
   }
 

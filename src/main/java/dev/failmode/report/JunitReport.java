@@ -10,7 +10,6 @@ import dev.failmode.parallel.EachIndex;
 import dev.failmode.policy.Judgement;
 import dev.failmode.policy.Violation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,11 +63,7 @@ final class JunitReport implements ReportWriter {
       xml.writeAttribute("skipped", "0");
       xml.writeCharacters(""); // closes the start tag: the suites come as text, each file's rendered on its own
       xml.flush();
-      try {
-        RenderAhead.inOrder(List.of(suites), 1, SUITES_AHEAD, run -> suites(run, report), out::write);
-      } catch (UncheckedIOException e) {
-        throw e.getCause(); // a suite's, as its writer threw it
-      }
+      RenderAhead.inOrder(List.of(suites), 1, SUITES_AHEAD, run -> suites(run, report), out::write);
       newline(xml, 0);
       xml.writeEndElement();
       xml.writeEndDocument();
@@ -80,7 +75,7 @@ final class JunitReport implements ReportWriter {
   }
 
   /** The XML of a run of suites, each a {@code testsuite} element inside {@code testsuites}, on a writer of its own. */
-  private static String suites(List<Suite> suites, Report report) {
+  private static String suites(List<Suite> suites, Report report) throws IOException {
     TextWriter text = new TextWriter();
     try {
       XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
@@ -89,7 +84,7 @@ final class JunitReport implements ReportWriter {
       }
       xml.flush();
     } catch (XMLStreamException e) { // into a StringBuilder, nothing can fail but the writer's own checks
-      throw new UncheckedIOException(new IOException("cannot write JUnit XML: " + e.getMessage(), e));
+      throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
     }
     return text.toString();
   }

@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /**
  * Renders the items of a long list in runs on both cores and hands the runs over in order. While
@@ -23,6 +22,11 @@ import java.util.function.Function;
  */
 final class RenderAhead {
   private RenderAhead() {}
+
+  /** Renders a run of items; it may fail as the writing does, and the writing thread then gets that IOException. */
+  interface Render<T, R> {
+    R apply(List<T> run) throws IOException;
+  }
 
   /** Where rendered runs go, in order. */
   interface Sink<R> {
@@ -34,7 +38,7 @@ final class RenderAhead {
    * each rendered run to {@code sink} in the order of the items, on the calling thread. A run
    * that fails to render fails the whole with the same exception.
    */
-  static <T, R> void inOrder(List<T> items, int run, int batch, Function<List<T>, R> render, Sink<R> sink) throws IOException {
+  static <T, R> void inOrder(List<T> items, int run, int batch, Render<T, R> render, Sink<R> sink) throws IOException {
     Runs<T, R> runs = new Runs<>(items, run, batch, render);
     for (List<R> rendered = runs.next(); rendered != null; rendered = runs.next()) {
       for (R r : rendered) {
@@ -49,7 +53,7 @@ final class RenderAhead {
    * that fails to render fails {@code hasNext} with the same exception (an interruption as an
    * {@link UncheckedIOException}).
    */
-  static <T, R> Iterable<R> lazily(List<T> items, int run, int batch, Function<List<T>, R> render) {
+  static <T, R> Iterable<R> lazily(List<T> items, int run, int batch, Render<T, R> render) {
     return () -> new Iterator<>() {
       private final Runs<T, R> runs = new Runs<>(items, run, batch, render);
       private Iterator<R> current = Collections.emptyIterator();
@@ -90,11 +94,11 @@ final class RenderAhead {
     private final List<T> items;
     private final int run;
     private final int batch;
-    private final Function<List<T>, R> render;
+    private final Render<T, R> render;
     private Batch<T, R> next;
     private int from;
 
-    Runs(List<T> items, int run, int batch, Function<List<T>, R> render) {
+    Runs(List<T> items, int run, int batch, Render<T, R> render) {
       this.items = items;
       this.run = run;
       this.batch = batch;
@@ -140,13 +144,13 @@ final class RenderAhead {
   private static final class Batch<T, R> {
     private final List<T> items;
     private final int run;
-    private final Function<List<T>, R> render;
+    private final Render<T, R> render;
     private final Object[] rendered;
     private final AtomicInteger claimed = new AtomicInteger();
     private final CountDownLatch done;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    Batch(List<T> all, int from, int batch, int run, Function<List<T>, R> render) {
+    Batch(List<T> all, int from, int batch, int run, Render<T, R> render) {
       this.items = all.subList(from, (int) Math.min(all.size(), (long) from + batch));
       this.run = run;
       this.render = render;
@@ -178,7 +182,11 @@ final class RenderAhead {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while rendering the report");
       }
-      Failures.rethrow(failure.get(), e -> new UncheckedIOException(new IOException(e)));
+      Throwable thrown = failure.get();
+      if (thrown instanceof IOException io) {
+        throw io;
+      }
+      Failures.rethrow(thrown, e -> new UncheckedIOException(new IOException(e)));
       return (List<R>) Arrays.asList(rendered);
     }
   }

@@ -19,7 +19,6 @@ import dev.failmode.model.Wire;
 import dev.failmode.policy.Judgement;
 import dev.failmode.policy.Violation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -105,8 +104,6 @@ final class SarifReport implements ReportWriter {
       json.writeEndObject();
       json.writeEndArray();
       json.writeEndObject();
-    } catch (UncheckedIOException e) {
-      throw e.getCause(); // a run's, as its generator threw it
     }
     out.write('\n');
   }
@@ -155,8 +152,6 @@ final class SarifReport implements ReportWriter {
         }
         results.flush();
         return text.from(start).stripLeading(); // the indentation before the first item is the report's to write
-      } catch (IOException e) {
-        throw new UncheckedIOException(e); // into a StringBuilder: the generator's own failure
       }
     }, rendered -> {
       json.writeRawValue(NOTHING);

@@ -43,6 +43,16 @@ class RenderAheadTest {
   }
 
   @Test
+  void aRunThatFailsAsAWriterDoesFailsTheWholeWithThatIoException() {
+    assertThatThrownBy(() -> RenderAhead.inOrder(ITEMS, 7, 100, run -> {
+      if (run.contains(7_000)) {
+        throw new java.io.IOException("cannot write JUnit XML: broken");
+      }
+      return run;
+    }, rendered -> { })).isExactlyInstanceOf(java.io.IOException.class).hasMessage("cannot write JUnit XML: broken");
+  }
+
+  @Test
   void anErrorOnThePoolReachesTheWritingThread() {
     assertThatThrownBy(() -> RenderAhead.inOrder(ITEMS, 7, 100, run -> {
       if (run.contains(9_999)) {
