@@ -56,6 +56,18 @@ public final class Fixtures {
     }
   }
 
+  /** Deletes a folder with everything in it; nothing happens when it is not there. */
+  public static void deleteTree(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+
   public static RulePack pack(String spec) {
     try {
       return new PackLoader(project()).resolve(spec);

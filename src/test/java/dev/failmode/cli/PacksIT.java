@@ -218,9 +218,13 @@ class PacksIT {
     List<String> command = new java.util.ArrayList<>(List.of("mvn", "-B", "-q"));
     command.addAll(List.of(args));
     Path log = Files.createTempFile("mvn", ".log");
-    Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    assertThat(process.exitValue()).as(Files.readString(log)).isZero();
+    try {
+      Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+      assertThat(process.exitValue()).as(Files.readString(log)).isZero();
+    } finally {
+      Files.deleteIfExists(log);
+    }
   }
 
   private static void zip(Path folder, Path archive, String prefix) throws IOException {

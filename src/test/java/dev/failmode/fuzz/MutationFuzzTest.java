@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mutation fuzzing of valid failure-mode files (the examples and every pack fixture): lines
@@ -55,12 +56,12 @@ class MutationFuzzTest {
       "incidents", "remediations", "tolerance", "slo", "target", "window");
   private static final RuleBase RULES = Fixtures.core();
   private static final List<String> SEEDS = new ArrayList<>();
-  private static Path work;
+  @TempDir
+  static Path work;
   private static ExecutorService executor;
 
   @BeforeAll
   static void seeds() throws IOException {
-    work = Files.createTempDirectory("failmode-fuzz");
     executor = Executors.newSingleThreadExecutor(r -> {
       Thread thread = new Thread(r, "fuzz");
       thread.setDaemon(true);

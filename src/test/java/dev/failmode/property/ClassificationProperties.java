@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
  * Properties of classification over generated catalogues: every failure mode gives one result,
@@ -40,8 +41,9 @@ class ClassificationProperties {
   }
 
   static Report classify(Catalogues.Catalogue... catalogues) {
+    Path folder = null;
     try {
-      Path folder = Files.createTempDirectory(dir(), "run");
+      folder = Files.createTempDirectory(dir(), "run");
       List<Path> paths = new java.util.ArrayList<>();
       for (int i = 0; i < catalogues.length; i++) {
         Catalogues.Catalogue c = new Catalogues.Catalogue(catalogues[i].name() + "-" + i, catalogues[i].targetHundredths(),
@@ -55,6 +57,24 @@ class ClassificationProperties {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
       throw new AssertionError(e);
+    } finally {
+      removeFolder(folder);
+    }
+  }
+
+  @AfterContainer
+  static synchronized void removeFolders() throws IOException {
+    Fixtures.deleteTree(dir);
+    dir = null;
+  }
+
+  private static void removeFolder(Path folder) {
+    try {
+      if (folder != null) {
+        Fixtures.deleteTree(folder);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove a generated catalogue's folder", e);
     }
   }
 

@@ -78,7 +78,15 @@ class HtmlReportBrowserIT {
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    // Chromium leaves folders in its temporary directory at every start: keep them in target/, not /tmp
+    Path temporary = Fixtures.project().resolve("target/chromium-tmp");
+    try {
+      Files.createDirectories(temporary);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .withEnvironment(Map.of("TMPDIR", temporary.toString())).build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;

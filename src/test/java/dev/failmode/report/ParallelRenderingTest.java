@@ -34,9 +34,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * characters and as UTF-8 bytes. From one item on, every list is spliced, at every depth.
  */
 class ParallelRenderingTest {
+  @TempDir
+  static Path work;
 
   static Stream<Arguments> cases() throws java.io.IOException {
-    Path lines = java.nio.file.Files.createTempDirectory("parallel-rendering").resolve("lines.yaml");
+    Path lines = work.resolve("lines.yaml");
     java.nio.file.Files.writeString(lines, """
         apiVersion: failmode/v1
         kind: FailureModes
