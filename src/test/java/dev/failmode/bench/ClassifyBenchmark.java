@@ -45,8 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 7, time = 2)
-@Fork(1)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
 public class ClassifyBenchmark {
   static final int MODES = 10_000;
 
