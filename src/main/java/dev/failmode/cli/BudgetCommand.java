@@ -73,8 +73,8 @@ final class BudgetCommand implements Callable<Integer> {
   }
 
   private static void text(PrintWriter out, BigDecimal target, int days, BigDecimal budgetMinutes, Budget use) {
-    out.println("SLO " + Text.number(target) + "% over " + days + "d");
-    out.println("error budget: (100% - " + Text.number(target) + "%) x " + days + "d (" + days * 1440 + " min) = "
+    out.println("SLO " + Text.target(target) + "% over " + days + "d");
+    out.println("error budget: (100% - " + Text.target(target) + "%) x " + days + "d (" + days * 1440 + " min) = "
         + Text.minutes(budgetMinutes));
     if (use != null) {
       out.println("one occurrence: " + Text.duration(use.duration()) + " = " + Text.minutes(use.minutesPerOccurrence()) + ", "

@@ -36,7 +36,7 @@ public record Budget(
 
   /** {@code 99.99% over 365d}. */
   public String slo() {
-    return Text.number(target) + "% over " + windowDays + "d";
+    return Text.target(target) + "% over " + windowDays + "d";
   }
 
   /**
@@ -93,7 +93,7 @@ public record Budget(
 
   /** The budget itself, worked out: {@code (1 - 99.99%) x 525600 min = 52.56 min}. */
   public String budgetArithmetic() {
-    return "(100% - " + Text.number(target) + "%) x " + windowDays + "d (" + (windowDays * 1440)
+    return "(100% - " + Text.target(target) + "%) x " + windowDays + "d (" + (windowDays * 1440)
         + " min) = " + Text.minutes(budgetMinutes);
   }
 

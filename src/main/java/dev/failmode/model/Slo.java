@@ -16,7 +16,7 @@ public record Slo(BigDecimal target, int windowDays, Location location) {
   /** {@code 99.99% over 365d}. */
   @Override
   public String toString() {
-    return Text.number(target) + "% over " + windowDays + "d";
+    return Text.target(target) + "% over " + windowDays + "d";
   }
 
   // equals and hashCode written out: see package-info.java

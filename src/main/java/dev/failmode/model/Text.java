@@ -32,6 +32,15 @@ public final class Text {
     return plain(rounded);
   }
 
+  /**
+   * An SLO target as a percentage, every decimal it was written with and no trailing zeros:
+   * {@code 99.99}, {@code 99.999}, {@code 99.9995}. Rounded as other numbers are, five nines would
+   * show as 100, a target with no budget at all, beside the budget worked out from 99.999.
+   */
+  public static String target(BigDecimal percent) {
+    return plain(percent);
+  }
+
   /** A value for machine-readable reports: four decimals, no trailing zeros, never an exponent. */
   public static BigDecimal rounded(BigDecimal value) {
     BigDecimal rounded = value.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();

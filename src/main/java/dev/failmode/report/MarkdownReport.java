@@ -79,7 +79,7 @@ final class MarkdownReport implements ReportWriter {
     if (catalogue.slo() == null) {
       md.append("| none declared | | | ");
     } else {
-      md.append("| ").append(Text.number(catalogue.slo().target())).append("% | ").append(catalogue.slo().windowDays()).append("d | ")
+      md.append("| ").append(Text.target(catalogue.slo().target())).append("% | ").append(catalogue.slo().windowDays()).append("d | ")
           .append(anyBudget == null ? "" : Text.minutes(anyBudget.budgetMinutes())).append(" | ");
     }
     md.append(summary.failureModes()).append(" | ").append(summary.okToBreak()).append(" | ").append(summary.notOk()).append(" | ")

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -264,6 +265,35 @@ class CliTest {
     assertThat(month.out()).contains("43.2 min").contains("one occurrence: 20m = 20 min, 46.3% of the budget")
         .contains("2/month = 1.97 per 30d x 20 min = 39.45 min per 30d, 91.3%");
     assertThat(Cli.run("budget", "--slo", "99", "--window", "30d", "--format", "json").out()).contains("\"budgetMinutes\": 432");
+  }
+
+  @Test
+  void aTargetIsShownAsWrittenNotRoundedToOneWithoutABudget() throws Exception {
+    Cli fiveNines = Cli.run("budget", "--slo", "99.999");
+
+    assertThat(fiveNines.out()).contains("SLO 99.999% over 365d")
+        .contains("error budget: (100% - 99.999%) x 365d (525600 min) = 5.26 min").doesNotContain("100%)");
+    Path file = Files.writeString(dir.resolve("five-nines.yaml"), """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: five-nines
+        slo:
+          target: 99.9995
+        components:
+          - name: api
+            failureModes:
+              - id: restart
+                description: a restart
+                effect: unexpected-termination
+                userImpact: outage
+                duration: 30s
+                frequency: 1/year
+        """);
+    for (String format : List.of("text", "markdown", "html", "csv")) {
+      String out = Cli.run("classify", file.toString(), TODAY, "--format", format).out();
+      assertThat(out).as(format).contains("99.9995%").doesNotContain("100% over").doesNotContain("| 100% |");
+    }
   }
 
   @Test

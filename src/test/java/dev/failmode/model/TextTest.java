@@ -28,6 +28,16 @@ class TextTest {
   }
 
   @Test
+  void aTargetKeepsEveryDecimalItWasWrittenWith() {
+    assertThat(Text.target(new BigDecimal("99.99"))).isEqualTo("99.99");
+    assertThat(Text.target(new BigDecimal("99.999"))).isEqualTo("99.999");
+    assertThat(Text.target(new BigDecimal("99.9995"))).isEqualTo("99.9995");
+    assertThat(Text.target(new BigDecimal("99.90"))).isEqualTo("99.9");
+    assertThat(Text.target(new BigDecimal("99"))).isEqualTo("99");
+    assertThat(Text.target(new BigDecimal("9.9E+1"))).isEqualTo("99");
+  }
+
+  @Test
   void aNumberHasAtMostTwoPlacesUnlessThatWouldShowZero() {
     assertThat(Text.number(new BigDecimal("52.5600"))).isEqualTo("52.56");
     assertThat(Text.number(new BigDecimal("120.000"))).isEqualTo("120");
