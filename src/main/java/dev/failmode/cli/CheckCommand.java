@@ -80,8 +80,9 @@ final class CheckCommand implements Callable<Integer> {
       // check's text is what fails, like a linter, wherever it goes; classify prints the whole report
       Pipeline.write(writer -> {
         for (Violation v : judgement.violations()) {
-          writer.write(v.location() + ": " + v.kind() + ": " + v.id() + ": " + v.message()
-              + (v.rule() == null || v.rule().isEmpty() || v.message().contains("[" + v.rule() + "]") ? "" : " [" + v.rule() + "]") + "\n");
+          // one line each whatever a file's text holds: CI reads a line that starts with "::" as a command
+          writer.write(Text.printable(v.location() + ": " + v.kind() + ": " + v.id() + ": " + v.message()
+              + (v.rule() == null || v.rule().isEmpty() || v.message().contains("[" + v.rule() + "]") ? "" : " [" + v.rule() + "]")) + "\n");
         }
         writer.write(summary + "\n");
       }, options, out);

@@ -5,6 +5,7 @@ import dev.failmode.engine.PackLoader;
 import dev.failmode.engine.Project;
 import dev.failmode.engine.RuleBasePrefetch;
 import dev.failmode.model.Problem;
+import dev.failmode.model.Text;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -200,10 +201,11 @@ public final class Main {
     boolean color = Terminal.stderrColor();
     if (e instanceof UserError user) {
       for (Problem problem : user.problems()) {
-        err.println(problem.location() + ": " + (color ? "\u001b[1;31merror\u001b[0m" : "error") + ": "
-            + (problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message());
+        // a problem quotes what a file says, which must not break its line or reach the terminal as control codes
+        err.println(Text.printable(problem.location().toString()) + ": " + (color ? "\u001b[1;31merror\u001b[0m" : "error") + ": "
+            + Text.printable((problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message()));
       }
-      err.println("failmode: " + user.getMessage());
+      err.println("failmode: " + Text.printable(user.getMessage()));
       if (LoggingOptions.debugging() && user.getCause() != null) {
         user.getCause().printStackTrace(err);
       }

@@ -41,6 +41,46 @@ public final class Text {
     return plain(percent);
   }
 
+  /**
+   * Text as a terminal or a log shows it as written, on the line it is on: control characters
+   * (a line break, a carriage return, ESC and the rest of C0 and C1, DEL), the line and paragraph
+   * separators and the bidirectional embeddings, overrides and isolates become escapes: backslash n,
+   * backslash r, and backslash u with four hex digits for the rest (ESC as backslash u001b); a tab stays. A file's text must not start a line of
+   * its own in a linter-style output (where CI reads {@code ::error ::} lines as commands), move the
+   * cursor, colour the terminal, or reorder what is read. Text with none of these is returned as it is.
+   */
+  public static String printable(String text) {
+    if (text == null) {
+      return null;
+    }
+    int first = 0;
+    while (first < text.length() && !unprintable(text.charAt(first))) {
+      first++;
+    }
+    if (first == text.length()) {
+      return text;
+    }
+    StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!unprintable(c)) {
+        escaped.append(c);
+      } else if (c == '\n') {
+        escaped.append("\\n");
+      } else if (c == '\r') {
+        escaped.append("\\r");
+      } else {
+        escaped.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return escaped.toString();
+  }
+
+  private static boolean unprintable(char c) {
+    return c < 0x20 ? c != '\t' : c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029 || c >= 0x202a && c <= 0x202e
+        || c >= 0x2066 && c <= 0x2069;
+  }
+
   /** A value for machine-readable reports: four decimals, no trailing zeros, never an exponent. */
   public static BigDecimal rounded(BigDecimal value) {
     BigDecimal rounded = value.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();

@@ -43,9 +43,10 @@ final class TextReport implements ReportWriter {
   private void catalogue(StringBuilder text, Catalogue catalogue, List<Result> results) {
     text.append(ansi.bold(catalogue.name())).append("  ").append(ansi.dim(catalogue.file())).append('\n');
     if (catalogue.metadata().description() != null || catalogue.metadata().owner() != null) {
-      text.append("  ").append(Objects.requireNonNullElse(catalogue.metadata().description(), ""));
+      text.append("  ").append(Text.printable(Objects.requireNonNullElse(catalogue.metadata().description(), "")));
       if (catalogue.metadata().owner() != null) {
-        text.append(catalogue.metadata().description() == null ? "" : " ").append("(owner ").append(catalogue.metadata().owner()).append(')');
+        text.append(catalogue.metadata().description() == null ? "" : " ").append("(owner ").append(Text.printable(catalogue.metadata().owner()))
+            .append(')');
       }
       text.append('\n');
     }
@@ -82,7 +83,7 @@ final class TextReport implements ReportWriter {
       traits.add("tolerance " + Text.duration(component.tolerance()));
     }
     if (!traits.isEmpty()) {
-      text.append(" (").append(String.join(", ", traits)).append(')');
+      text.append(" (").append(Text.printable(String.join(", ", traits))).append(')');
     }
     text.append('\n');
     Map<Decision, List<Result>> byVerdict = new EnumMap<>(Decision.class);
@@ -105,11 +106,12 @@ final class TextReport implements ReportWriter {
       text.append(" [").append(ansi.status(result.status())).append(']');
     }
     text.append("  ").append(ansi.dim(result.location().toString())).append('\n');
-    text.append("          ").append(result.mode().description()).append('\n');
+    text.append("          ").append(Text.printable(result.mode().description())).append('\n');
     boolean arithmeticShown = false;
     for (Reason reason : result.reasons()) {
       String label = reason.vote() == null ? "note" : "why";
-      text.append("          ").append(label).append(": ").append(reason.message()).append(' ').append(ansi.dim("[" + reason.rule() + "]"))
+      text.append("          ").append(label).append(": ").append(Text.printable(reason.message())).append(' ')
+          .append(ansi.dim("[" + reason.rule() + "]"))
           .append('\n');
       arithmeticShown |= result.budget() != null && reason.message().contains(result.budget().arithmetic());
     }
@@ -121,17 +123,18 @@ final class TextReport implements ReportWriter {
     for (Suggestion suggestion : result.remediations()) {
       text.append("          do: ").append(Wire.name(suggestion.type()));
       if (suggestion.declared()) {
-        text.append(" (declared, ").append(Wire.name(suggestion.status())).append("): ").append(suggestion.text());
+        text.append(" (declared, ").append(Wire.name(suggestion.status())).append("): ").append(Text.printable(suggestion.text()));
         if (suggestion.ref() != null) {
           text.append(' ').append(ansi.dim(suggestion.ref()));
         }
       } else {
-        text.append(": ").append(suggestion.text()).append(' ').append(ansi.dim("[" + suggestion.rule() + "]"));
+        text.append(": ").append(Text.printable(suggestion.text())).append(' ').append(ansi.dim("[" + suggestion.rule() + "]"));
       }
       text.append('\n');
     }
     if (result.mode().waiver() != null) {
-      text.append("          waiver: ").append(result.mode().waiver().reason()).append(" (").append(result.mode().waiver().owner())
+      text.append("          waiver: ").append(Text.printable(result.mode().waiver().reason())).append(" (")
+          .append(Text.printable(result.mode().waiver().owner()))
           .append(", until ").append(result.mode().waiver().expires()).append(")\n");
     }
   }
@@ -142,9 +145,9 @@ final class TextReport implements ReportWriter {
     }
     text.append(ansi.bold("Findings")).append('\n');
     for (Finding finding : findings) {
-      text.append("  - ").append(ansi.warn(finding.kind())).append(' ').append(finding.id()).append("  ")
+      text.append("  - ").append(ansi.warn(finding.kind())).append(' ').append(Text.printable(finding.id())).append("  ")
           .append(ansi.dim(finding.location().toString())).append('\n');
-      text.append("      ").append(finding.message()).append(' ').append(ansi.dim("[" + finding.rule() + "]")).append('\n');
+      text.append("      ").append(Text.printable(finding.message())).append(' ').append(ansi.dim("[" + finding.rule() + "]")).append('\n');
     }
     text.append('\n');
   }
@@ -165,7 +168,8 @@ final class TextReport implements ReportWriter {
     text.append(ansi.dim("rule packs: " + String.join(", ", report.packs().stream().map(p -> p.id() + " " + p.version()).toList())))
         .append('\n');
     for (var off : report.disabled()) {
-      text.append(ansi.warn("disabled: " + off.rule())).append(" by ").append(off.by()).append(": ").append(off.reason())
+      text.append(ansi.warn("disabled: " + off.rule())).append(" by ").append(Text.printable(off.by())).append(": ")
+          .append(Text.printable(off.reason()))
           .append(' ').append(ansi.dim("(" + off.location() + ")")).append('\n');
     }
   }
@@ -197,8 +201,10 @@ final class TextReport implements ReportWriter {
       return status == Status.OPEN ? wrap("31", name) : wrap("36", name);
     }
 
+    /** Whatever is wrapped, coloured or not, is shown as printable text (names, paths and locations come from files). */
     private String wrap(String code, String s) {
-      return on ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+      String shown = Text.printable(s);
+      return on ? "\u001b[" + code + "m" + shown + "\u001b[0m" : shown;
     }
   }
 }

@@ -268,6 +268,45 @@ class CliTest {
   }
 
   @Test
+  void aFilesTextNeverBreaksALineNorReachesTheTerminalAsControlCodes() throws Exception {
+    Path file = Files.writeString(dir.resolve("inject.yaml"), """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: inject
+          description: "a\\u202eb"
+        components:
+          - name: c
+            failureModes:
+              - id: a
+                description: "x\\e[31mred"
+                effect: slow
+                userImpact: none
+                waiver:
+                  reason: "renew\\n::error file=x.yaml,line=1::forged\\nok"
+                  owner: "o\\r\\n::stop-commands::tok"
+                  expires: 2020-01-01
+        """);
+
+    Cli check = Cli.run("check", file.toString(), TODAY);
+    Cli classify = Cli.run("classify", file.toString(), TODAY);
+
+    assertThat(check.exitCode()).isEqualTo(1);
+    assertThat(check.out().lines()).hasSize(2).noneMatch(line -> line.startsWith("::"));
+    assertThat(check.out()).contains("renew\\n::error file=x.yaml,line=1::forged\\nok", "o\\r\\n::stop-commands::tok");
+    assertThat(classify.out()).doesNotContain("\u001b", "\u202e", "\r").contains("x\\u001b[31mred", "a\\u202eb")
+        .contains("renew\\n::error");
+    assertThat(classify.out().lines()).noneMatch(line -> line.startsWith("::"));
+
+    Path wrong = Files.writeString(dir.resolve("wrong.yaml"), Files.readString(file).replace("effect: slow",
+        "effect: \"slow\\n::error file=x::forged\""));
+    Cli problems = Cli.run("check", wrong.toString(), TODAY);
+    assertThat(problems.exitCode()).isEqualTo(2);
+    assertThat(problems.err().lines()).hasSize(2).noneMatch(line -> line.startsWith("::"));
+    assertThat(problems.err()).contains("unknown effect 'slow\\n::error file=x::forged'");
+  }
+
+  @Test
   void aTargetIsShownAsWrittenNotRoundedToOneWithoutABudget() throws Exception {
     Cli fiveNines = Cli.run("budget", "--slo", "99.999");
 

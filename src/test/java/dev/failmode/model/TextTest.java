@@ -28,6 +28,20 @@ class TextTest {
   }
 
   @Test
+  void printableTextKeepsToItsLineAndShowsControlCharactersAsEscapes() {
+    String plain = "plain text, tabs\tand all: 日本語 \uD83D\uDCA5 éè [core/x]";
+    assertThat(Text.printable(plain)).isSameAs(plain);
+    assertThat(Text.printable("renew\n::error file=x::forged\r\nok")).isEqualTo("renew\\n::error file=x::forged\\r\\nok");
+    assertThat(Text.printable("x\u001b[31mred\u0007\u0000")).isEqualTo("x\\u001b[31mred\\u0007\\u0000");
+    assertThat(Text.printable("del\u007f c1\u0085\u009b")).isEqualTo("del\\u007f c1\\u0085\\u009b");
+    assertThat(Text.printable("a\u2028b\u2029c")).isEqualTo("a\\u2028b\\u2029c");
+    assertThat(Text.printable("admin\u202e\u2066txt.exe\u2069\u202a")).isEqualTo("admin\\u202e\\u2066txt.exe\\u2069\\u202a");
+    assertThat(Text.printable("\n")).isEqualTo("\\n");
+    assertThat(Text.printable("")).isEmpty();
+    assertThat(Text.printable(null)).isNull();
+  }
+
+  @Test
   void aTargetKeepsEveryDecimalItWasWrittenWith() {
     assertThat(Text.target(new BigDecimal("99.99"))).isEqualTo("99.99");
     assertThat(Text.target(new BigDecimal("99.999"))).isEqualTo("99.999");
