@@ -1,5 +1,7 @@
 package dev.failmode.cli;
 
+import dev.failmode.model.Location;
+import dev.failmode.model.Problem;
 import dev.failmode.model.Report;
 import dev.failmode.model.Text;
 import dev.failmode.policy.FailOn;
@@ -12,13 +14,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +74,9 @@ final class CheckCommand implements Callable<Integer> {
     Snapshot previous = readBaseline();
     Pipeline.Run run = Pipeline.run(options, spec.commandLine().getErr());
     Report report = run.report();
-    failOn = failOn(failOnNames.isEmpty() ? run.setup().failOn() : failOnNames);
+    Setup setup = run.setup();
+    failOn = failOnNames.isEmpty() && setup.project.isPresent()
+        ? failOn(setup.failOn(), i -> setup.project.get().where("failOn[" + i + "]")) : failOn(failOnNames, null);
     Policy policy = new Policy(failOn);
     Judgement judgement = previous == null ? policy.judge(report) : policy.judge(report, previous);
     PrintWriter out = spec.commandLine().getOut();
@@ -97,20 +102,41 @@ final class CheckCommand implements Callable<Integer> {
     return judgement.passed() ? ExitCode.OK : ExitCode.POLICY;
   }
 
-  private static Set<FailOn> failOn(List<String> names) throws UserError {
+  /**
+   * The kinds of violation check fails on; all of them when none are named, none for {@code none}
+   * alone.
+   *
+   * @param where where the project file names each, or null for names given with --fail-on
+   */
+  private static Set<FailOn> failOn(List<String> names, IntFunction<Location> where) throws UserError {
     if (names.isEmpty()) {
       return EnumSet.allOf(FailOn.class);
     }
     Set<FailOn> kinds = EnumSet.noneOf(FailOn.class);
-    for (String name : names) {
-      String trimmed = name.trim();
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      String trimmed = names.get(i).trim();
+      String wrong;
       if (trimmed.equalsIgnoreCase("none")) {
-        continue;
+        wrong = names.size() == 1 ? null : "'none' fails on nothing, so it cannot be named with other kinds";
+      } else {
+        FailOn kind = java.util.Arrays.stream(FailOn.values()).filter(k -> k.toString().equalsIgnoreCase(trimmed)).findFirst()
+            .orElse(null);
+        wrong = kind != null ? null : "'" + trimmed + "' is not one of " + new FailOnCandidates()
+            + dev.failmode.load.Suggest.didYouMean(trimmed, new FailOnCandidates());
+        if (kind != null) {
+          kinds.add(kind);
+        }
       }
-      FailOn kind = java.util.Arrays.stream(FailOn.values()).filter(k -> k.toString().equalsIgnoreCase(trimmed)).findFirst()
-          .orElseThrow(() -> new UserError("--fail-on: '" + trimmed + "' is not one of " + new FailOnCandidates()
-              + dev.failmode.load.Suggest.didYouMean(trimmed, new FailOnCandidates())));
-      kinds.add(kind);
+      if (wrong != null && where == null) {
+        throw new UserError("--fail-on: " + wrong);
+      }
+      if (wrong != null) {
+        problems.add(new Problem(where.apply(i), "failOn[" + i + "]", wrong));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new UserError("the project file's failOn cannot be used", problems);
     }
     return kinds;
   }

@@ -68,7 +68,7 @@ final class Pipeline {
   private static Report classify(Setup setup, RunOptions options, List<Catalogue> catalogues) throws UserError {
     RuleBase rules = setup.compile();
     try {
-      Engine engine = new Engine(rules, ParameterValues.resolve(setup.packs, setup.parameters), options.todayOrNow(), setup.disabled);
+      Engine engine = new Engine(rules, ParameterValues.resolve(setup.packs, setup.parameters, setup.parameterOrigins), options.todayOrNow(), setup.disabled);
       return engine.classify(catalogues);
     } catch (PackException e) {
       throw new UserError("the rule packs cannot be used", e.problems());

@@ -9,6 +9,8 @@ import dev.failmode.engine.Project;
 import dev.failmode.engine.RuleBase;
 import dev.failmode.engine.RulePack;
 import dev.failmode.model.DisabledRule;
+import dev.failmode.model.Location;
+import dev.failmode.model.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,15 +36,18 @@ final class Setup {
   final List<RulePack> packs;
   final Set<String> trusted;
   final Map<String, String> parameters;
+  /** Where the project file sets the parameters that --set does not override. */
+  final Map<String, Location> parameterOrigins;
   final List<DisabledRule> disabled;
   final PackCache cache;
 
   private Setup(Optional<Project> project, List<RulePack> packs, Set<String> trusted, Map<String, String> parameters,
-      List<DisabledRule> disabled, PackCache cache) {
+      Map<String, Location> parameterOrigins, List<DisabledRule> disabled, PackCache cache) {
     this.project = project;
     this.packs = packs;
     this.trusted = trusted;
     this.parameters = parameters;
+    this.parameterOrigins = parameterOrigins;
     this.disabled = disabled;
     this.cache = cache;
   }
@@ -69,19 +74,42 @@ final class Setup {
       }
       Lockfile lock = Lockfile.find(cwd, Lockfile.FILE_NAME).orElse(null);
       PackLoader loader = new PackLoader(cwd, options.mavenLocalRepository);
-      List<RulePack> packs = PackSet.load(specs, base, loader, lock);
+      List<RulePack> packs;
+      try {
+        packs = PackSet.load(specs, base, loader, lock);
+      } catch (PackException e) {
+        throw options.rules.isEmpty() && project.isPresent() && specs == project.get().packs() ? atTheProjectFile(e, project.get()) : e;
+      }
       Set<String> trusted = new LinkedHashSet<>(options.trust);
       project.ifPresent(p -> trusted.addAll(p.trust()));
       Map<String, String> values = new LinkedHashMap<>();
       project.ifPresent(p -> values.putAll(p.parameters()));
       values.putAll(parameters);
+      Map<String, Location> origins = new LinkedHashMap<>();
+      project.ifPresent(p -> p.parameters().keySet().stream().filter(key -> !parameters.containsKey(key))
+          .forEach(key -> origins.put(key, p.where("parameters." + key))));
       List<DisabledRule> disabled = project.map(Project::disabled).orElse(List.of());
       log.info("packs {} from {}", packs.stream().map(p -> p.id() + " " + p.manifest().version()).toList(),
           options.rules.isEmpty() && project.isPresent() ? project.get().file() : "the command line");
-      return new Setup(project, packs, trusted, values, disabled, options.noCache ? PackCache.OFF : PackCache.standard());
+      return new Setup(project, packs, trusted, values, origins, disabled, options.noCache ? PackCache.OFF : PackCache.standard());
     } catch (PackException e) {
       throw new UserError("the rule packs cannot be used", e.problems());
     }
+  }
+
+  /**
+   * A pack the project file names that cannot be loaded, reported where the file names it
+   * ({@code failmode.yaml:3:16: error: packs[1]: envy: unknown rule pack ...}) rather than by its
+   * name alone, as a pack given with --rules is; problems inside a pack keep their own places.
+   */
+  private static PackException atTheProjectFile(PackException e, Project project) {
+    List<Problem> problems = new ArrayList<>();
+    for (Problem problem : e.problems()) {
+      int index = problem.location().line() == 0 ? project.packs().indexOf(problem.location().file()) : -1;
+      problems.add(index < 0 ? problem : new Problem(project.where("packs[" + index + "]"), "packs[" + index + "]",
+          problem.location().file() + ": " + problem.message()));
+    }
+    return new PackException(problems, e.unsafe());
   }
 
   /** The packs compiled, after the safety check for those that are not built in or trusted. */

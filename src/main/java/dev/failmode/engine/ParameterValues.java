@@ -20,6 +20,15 @@ public final class ParameterValues {
   private ParameterValues() {}
 
   public static Map<String, Parameters> resolve(List<RulePack> packs, Map<String, String> overrides) throws PackException {
+    return resolve(packs, overrides, Map.of());
+  }
+
+  /**
+   * @param origins where a project file sets a value, by key; a value without one came from
+   *     {@code --set}, and its problems name the option
+   */
+  public static Map<String, Parameters> resolve(List<RulePack> packs, Map<String, String> overrides, Map<String, Location> origins)
+      throws PackException {
     Map<String, Map<String, Object>> values = new LinkedHashMap<>();
     Map<String, List<String>> packsByName = new HashMap<>();
     List<String> qualified = new ArrayList<>();
@@ -35,7 +44,8 @@ public final class ParameterValues {
     List<Problem> problems = new ArrayList<>();
     for (Map.Entry<String, String> override : overrides.entrySet()) {
       String key = override.getKey();
-      Location where = Location.of("--set " + key + "=" + override.getValue());
+      Location where = origins.getOrDefault(key, Location.of("--set " + key + "=" + override.getValue()));
+      String path = origins.containsKey(key) ? "parameters." + key : "";
       String pack;
       String name;
       int dot = key.indexOf('.');
@@ -45,7 +55,7 @@ public final class ParameterValues {
       } else {
         List<String> owners = packsByName.getOrDefault(key, List.of());
         if (owners.size() > 1) {
-          problems.add(new Problem(where, "", "'" + key + "' is a parameter of packs " + owners + "; name one: "
+          problems.add(new Problem(where, path, "'" + key + "' is a parameter of packs " + owners + "; name one: "
               + owners.stream().map(p -> p + "." + key).reduce((a, b) -> a + " or " + b).orElse("")));
           continue;
         }
@@ -56,14 +66,14 @@ public final class ParameterValues {
       if (spec == null) {
         List<String> known = new ArrayList<>(qualified);
         known.addAll(packsByName.keySet());
-        problems.add(new Problem(where, "", "no rule pack has a parameter '" + key + "'" + Suggest.didYouMean(key, known)
+        problems.add(new Problem(where, path, "no rule pack has a parameter '" + key + "'" + Suggest.didYouMean(key, known)
             + (qualified.isEmpty() ? "" : " (parameters: " + String.join(", ", qualified.stream().sorted().toList()) + ")")));
         continue;
       }
       try {
         values.get(pack).put(name, spec.type().parse(override.getValue()));
       } catch (NotationException e) {
-        problems.add(new Problem(where, "", "parameter " + pack + "." + name + " is a " + spec.type().wireName() + ": " + e.getMessage()));
+        problems.add(new Problem(where, path, "parameter " + pack + "." + name + " is a " + spec.type().wireName() + ": " + e.getMessage()));
       }
     }
     if (!problems.isEmpty()) {

@@ -4,10 +4,12 @@ import dev.failmode.load.ProjectShapes;
 import dev.failmode.load.Values;
 import dev.failmode.load.YamlDocuments;
 import dev.failmode.model.DisabledRule;
+import dev.failmode.model.Location;
 import dev.failmode.model.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,16 +36,27 @@ import java.util.Optional;
  * @param file the project file; pack paths in it are relative to its folder
  */
 public record Project(Path file, List<String> packs, List<String> trust, Map<String, String> parameters, List<DisabledRule> disabled,
-    List<String> failOn) {
+    List<String> failOn, Map<String, Location> where) {
 
   public static final String FILE_NAME = "failmode.yaml";
 
+  /**
+   * @param where where each value is written, by its YAML path: {@code packs[1]}, {@code failOn[0]},
+   *     {@code parameters.core.window-share}; so that a value found wrong later (an unknown pack, a
+   *     parameter that does not parse) is reported at its line
+   */
   public Project {
     packs = List.copyOf(packs);
     trust = List.copyOf(trust);
     parameters = Map.copyOf(parameters);
     disabled = List.copyOf(disabled);
     failOn = List.copyOf(failOn);
+    where = Map.copyOf(where);
+  }
+
+  /** Where the value at {@code path} is written, else the project file itself. */
+  public Location where(String path) {
+    return where.getOrDefault(path, where.getOrDefault("", Location.of(file.toString())));
   }
 
   /** The folder pack paths are relative to. */
@@ -69,6 +82,14 @@ public record Project(Path file, List<String> packs, List<String> trust, Map<Str
     for (Values d : v.list("disabled")) {
       disabled.add(new DisabledRule(d.text("rule"), d.text("by"), d.text("reason"), d.location("rule")));
     }
-    return new Project(file, v.texts("packs"), v.texts("trust"), v.map("parameters"), disabled, v.texts("failOn"));
+    Map<String, Location> where = new HashMap<>();
+    where.put("", Location.of(shown));
+    for (String list : List.of("packs", "trust", "failOn")) {
+      for (int i = 0; i < v.texts(list).size(); i++) {
+        where.put(list + "[" + i + "]", v.location(list, i));
+      }
+    }
+    v.map("parameters").keySet().forEach(key -> where.put("parameters." + key, v.location("parameters", key)));
+    return new Project(file, v.texts("packs"), v.texts("trust"), v.map("parameters"), disabled, v.texts("failOn"), where);
   }
 }

@@ -71,6 +71,32 @@ public final class Values {
     return entry == null ? location() : new Location(file, entry.line(), entry.column());
   }
 
+  /**
+   * Where item {@code index} of the list under {@code key} is written (a project's
+   * {@code packs[1]}), else where {@code key} is.
+   */
+  public Location location(String key, int index) {
+    Node.Entry entry = node.entries().get(key);
+    if (entry != null && entry.value() instanceof Node.Sequence sequence && index >= 0 && index < sequence.items().size()) {
+      Node item = sequence.items().get(index);
+      return new Location(file, item.line(), item.column());
+    }
+    return location(key);
+  }
+
+  /**
+   * Where the value of {@code entryKey} in the mapping under {@code key} is written (a project's
+   * {@code parameters: {core.window-share: 30%}}), else where {@code key} is.
+   */
+  public Location location(String key, String entryKey) {
+    Node.Entry entry = node.entries().get(key);
+    if (entry != null && entry.value() instanceof Node.Mapping mapping && mapping.entries().get(entryKey) != null) {
+      Node value = mapping.entries().get(entryKey).value();
+      return new Location(file, value.line(), value.column());
+    }
+    return location(key);
+  }
+
   /** The YAML path of {@code key} in this mapping, e.g. {@code components[0].name}. */
   public String path(String key) {
     return ShapeReader.join(path, key);

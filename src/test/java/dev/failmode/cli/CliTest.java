@@ -268,6 +268,35 @@ class CliTest {
   }
 
   @Test
+  void aProjectFilesWrongValuesAreReportedWhereItWritesThem() throws Exception {
+    Path project = dir.resolve("failmode.yaml");
+    String head = "apiVersion: failmode/v1\nkind: Project\n";
+
+    Files.writeString(project, head + "packs: [core, envy]\n");
+    Cli packs = Cli.run("check", EXAMPLES, TODAY, "--project", project.toString());
+    Files.writeString(project, head + "failOn: [open-not-ok, open-not-okk]\n");
+    Cli failOn = Cli.run("check", EXAMPLES, TODAY, "--project", project.toString());
+    Files.writeString(project, head + "failOn: [none, over-budget]\n");
+    Cli none = Cli.run("check", EXAMPLES, TODAY, "--project", project.toString());
+    Files.writeString(project, head + "parameters:\n  core.window-share: abc\n  core.nope: 3\n");
+    Cli parameters = Cli.run("check", EXAMPLES, TODAY, "--project", project.toString());
+    Cli overridden = Cli.run("check", EXAMPLES, TODAY, "--project", project.toString(), "--set", "core.window-share=abd");
+
+    assertThat(List.of(packs, failOn, none, parameters, overridden)).allMatch(cli -> cli.exitCode() == 2);
+    assertThat(packs.err()).contains(project + ":3:15: error: packs[1]: envy: unknown rule pack").contains("did you mean 'envoy'?");
+    assertThat(failOn.err()).contains(project + ":3:23: error: failOn[1]: 'open-not-okk' is not one of")
+        .contains("did you mean 'open-not-ok'?").doesNotContain("--fail-on");
+    assertThat(none.err()).contains(project + ":3:10: error: failOn[0]: 'none' fails on nothing");
+    assertThat(parameters.err()).contains(project + ":4:22: error: parameters.core.window-share: parameter core.window-share is a share")
+        .contains(project + ":5:14: error: parameters.core.nope: no rule pack has a parameter 'core.nope'").doesNotContain("--set");
+    // a value --set gives is the option's, not the file's
+    assertThat(overridden.err()).contains("--set core.window-share=abd: error: parameter core.window-share is a share")
+        .contains(project + ":5:14: error: parameters.core.nope");
+    assertThat(Cli.run("check", EXAMPLES, TODAY, "--fail-on", "none,open-not-ok").err())
+        .contains("--fail-on: 'none' fails on nothing, so it cannot be named with other kinds");
+  }
+
+  @Test
   void aFilesTextNeverBreaksALineNorReachesTheTerminalAsControlCodes() throws Exception {
     Path file = Files.writeString(dir.resolve("inject.yaml"), """
         apiVersion: failmode/v1
