@@ -60,6 +60,10 @@ final class MavenPacks {
     Path local = localRepositoryOverride != null ? localRepositoryOverride
         : settings.getLocalRepository() != null ? Path.of(settings.getLocalRepository())
         : Path.of(System.getProperty("user.home"), ".m2", "repository");
+    if (Files.exists(local) && !Files.isDirectory(local)) {
+      throw new PackException(new Problem(Location.of(coordinate), "", "cannot resolve the rule pack: the local Maven repository "
+          + local + " is not a folder"));
+    }
     RepositorySystem system = new RepositorySystemSupplier().get();
     try (RepositorySystemSession.CloseableSession session = new SessionBuilderSupplier(system).get()
         .withLocalRepositoryBaseDirectories(local)
@@ -80,6 +84,10 @@ final class MavenPacks {
     } catch (IllegalArgumentException e) {
       throw new PackException(new Problem(Location.of(coordinate), "", "not a Maven coordinate (group:artifact:version): "
           + e.getMessage()));
+    } catch (java.io.UncheckedIOException e) {
+      // the resolver's own file work (its lock files, the repository's folders) on a local repository it cannot write
+      throw new PackException(new Problem(Location.of(coordinate), "", "cannot resolve the rule pack: the local Maven repository "
+          + local + " cannot be used: " + firstLine(e.getMessage())));
     } finally {
       system.shutdown();
     }

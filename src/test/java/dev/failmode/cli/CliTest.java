@@ -297,6 +297,17 @@ class CliTest {
   }
 
   @Test
+  void aLocalMavenRepositoryThatIsAFileIsAClearErrorNotAnInternalOne() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-repository"), "text");
+
+    Cli run = Cli.run("classify", EXAMPLES, "--maven-repo-local", file.toString(), "--rules", "com.example:pack:1.0.0");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("com.example:pack:1.0.0: error: cannot resolve the rule pack: the local Maven repository "
+        + file + " is not a folder").doesNotContain("internal error");
+  }
+
+  @Test
   void aFilesTextNeverBreaksALineNorReachesTheTerminalAsControlCodes() throws Exception {
     Path file = Files.writeString(dir.resolve("inject.yaml"), """
         apiVersion: failmode/v1
