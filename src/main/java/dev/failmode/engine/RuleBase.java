@@ -144,7 +144,7 @@ public final class RuleBase {
       }
     }
     if (!unsafe.isEmpty()) {
-      throw new PackException(unsafe, true);
+      throw new PackException(unsafe, !unsafe.stream().allMatch(SafetyCheck::notParsed));
     }
     List<Problem> problems = new ArrayList<>();
     Map<String, RuleInfo> rules = new HashMap<>();

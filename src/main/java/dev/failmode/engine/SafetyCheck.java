@@ -43,7 +43,17 @@ import org.drools.drl.parser.DroolsParserException;
  * does not.
  */
 public final class SafetyCheck {
+  private static final String NOT_PARSED = "the DRL does not parse";
+
   private SafetyCheck() {}
+
+  /**
+   * Whether a problem of {@link #check} is DRL that does not parse rather than DRL the check
+   * refuses: such a pack is broken, not unsafe, and trusting it would not help.
+   */
+  static boolean notParsed(Problem problem) {
+    return problem.message().startsWith(NOT_PARSED);
+  }
 
   /** Every violation in the pack's DRL, located at file:line and naming the construct; empty when it passes. */
   public static List<Problem> check(RulePack pack) {
@@ -60,15 +70,15 @@ public final class SafetyCheck {
     try {
       drl = parser.parse(false, source.text());
     } catch (DroolsParserException e) {
-      return List.of(new Problem(Location.of(source.name()), "", "the DRL does not parse: " + e.getMessage()));
+      return List.of(new Problem(Location.of(source.name()), "", NOT_PARSED + ": " + e.getMessage()));
     }
     if (parser.hasErrors() || drl == null) {
       List<Problem> problems = new ArrayList<>();
       parser.getErrors().forEach(e -> problems.add(new Problem(new Location(source.name(),
           e.getLines() != null && e.getLines().length > 0 ? Math.max(0, e.getLines()[0]) : 0, 0), "",
-          "the DRL does not parse: " + RuleBase.clean(e.getMessage()))));
+          NOT_PARSED + ": " + RuleBase.clean(e.getMessage()))));
       if (problems.isEmpty()) {
-        problems.add(new Problem(Location.of(source.name()), "", "the DRL does not parse"));
+        problems.add(new Problem(Location.of(source.name()), "", NOT_PARSED));
       }
       return problems;
     }

@@ -63,6 +63,15 @@ class EngineTest {
         .hasMessageContaining("loop2/rules.drl:3: 'update' is not allowed");
   }
 
+  @Test
+  void aPackThatDoesNotParseIsBrokenNotUnsafe() throws Exception {
+    RulePack broken = new PackLoader(dir).resolve(pack("broken", "rule \"half\" when $v : Verdict() then\n").toString());
+
+    assertThatThrownBy(() -> RuleBase.compile(List.of(broken))).isInstanceOf(PackException.class)
+        .satisfies(e -> assertThat(((PackException) e).unsafe()).as("trusting the pack would not help").isFalse())
+        .hasMessageContaining("broken/rules.drl").hasMessageContaining("does not parse");
+  }
+
   private List<Catalogue> examples() {
     return new CatalogueLoader(Fixtures.project()).load(List.of(Path.of("examples"))).catalogues();
   }
