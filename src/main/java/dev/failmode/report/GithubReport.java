@@ -88,7 +88,8 @@ final class GithubReport implements ReportWriter {
       text.append(",col=").append(at.column());
     }
     text.append(",title=").append(property(v.kind() + " " + v.id())).append("::")
-        .append(data(v.message() + (v.rule() == null || v.rule().isEmpty() ? "" : " [" + v.rule() + "]"))).append('\n');
+        .append(data(v.message() + (v.rule() == null || v.rule().isEmpty() || v.message().contains("[" + v.rule() + "]") ? ""
+            : " [" + v.rule() + "]"))).append('\n'); // a message of reasons names each rule already, as check's lines do
   }
 
   static String data(String value) {
