@@ -58,6 +58,10 @@ final class FailmodeCommand implements Callable<Integer> {
         cli.addSubcommand(name, command.get());
       }
     });
+    CommandLine completion = cli.getSubcommands().get("generate-completion");
+    if (completion != null) {
+      completion.getCommandSpec().versionProvider(new Version()); // picocli's own says picocli's version
+    }
     return cli;
   }
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 final class PackOptions {
   @Option(names = {"-r", "--rules"}, paramLabel = "PACK",
       description = "A rule pack: a folder with pack.yaml and *.drl, a .zip or .jar of one, a Maven coordinate group:artifact:version,"
-          + " or a built-in pack's id (core, envoy). Repeatable; replaces the project file's packs. Default: the project's, else core.")
+          + " or a built-in pack's id (core, envoy). Repeatable; replaces the project file's packs. Default: the project's, else core"
+          + " (for rules list, show and doc: else every built-in pack).")
   List<String> rules = new ArrayList<>();
 
   @Option(names = "--project", paramLabel = "FILE",

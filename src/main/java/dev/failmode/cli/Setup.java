@@ -90,7 +90,8 @@ final class Setup {
           .forEach(key -> origins.put(key, p.where("parameters." + key))));
       List<DisabledRule> disabled = project.map(Project::disabled).orElse(List.of());
       log.info("packs {} from {}", packs.stream().map(p -> p.id() + " " + p.manifest().version()).toList(),
-          options.rules.isEmpty() && project.isPresent() ? project.get().file() : "the command line");
+          !options.rules.isEmpty() ? "the command line" : project.isPresent() && !project.get().packs().isEmpty() ? project.get().file()
+              : "the default");
       return new Setup(project, packs, trusted, values, origins, disabled, options.noCache ? PackCache.OFF : PackCache.standard());
     } catch (PackException e) {
       throw new UserError("the rule packs cannot be used", e.problems());
@@ -136,7 +137,8 @@ final class Setup {
     }
     if (options.project != null) {
       if (!Files.isRegularFile(options.project)) {
-        throw new UserError("--project " + options.project + ": no such file");
+        throw new UserError("--project " + options.project + (Files.isDirectory(options.project)
+            ? ": is a folder; name the project file itself (" + options.project.resolve(Project.FILE_NAME) + ")" : ": no such file"));
       }
       return Optional.of(Project.read(options.project, options.project.toString()));
     }

@@ -55,8 +55,12 @@ final class TestCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--coverage-min", paramLabel = "PERCENT",
-      description = "Fail when fewer than this share of a pack's rules have a passing fixture that makes them fire (default: 0).")
-  double coverageMin;
+      description = "Fail when fewer than this share of a pack's rules have a passing fixture that makes them fire: 80 or 80%%"
+          + " (default: 0).")
+  String coverageMinText = "0";
+
+  /** --coverage-min as a percentage, once call() has read it. */
+  private double coverageMin;
 
   @Option(names = "--today", paramLabel = "DATE", description = "Judge waivers in fixtures as of this ISO date.")
   LocalDate today;
@@ -70,11 +74,27 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Compile the packs from their DRL, without reading or writing the pack cache.")
   boolean noCache;
 
+  /** A percentage from 0 to 100, written 80 or 80%. */
+  static double percentage(String text) throws UserError {
+    String number = text.strip().endsWith("%") ? text.strip().substring(0, text.strip().length() - 1).strip() : text.strip();
+    double value;
+    try {
+      value = Double.parseDouble(number);
+    } catch (NumberFormatException e) {
+      value = Double.NaN;
+    }
+    if (!(value >= 0 && value <= 100) || number.isEmpty() || !Character.isDigit(number.charAt(number.length() - 1))) {
+      throw new UserError("--coverage-min: '" + text + "' is not a percentage from 0 to 100 (80 or 80%)");
+    }
+    return value;
+  }
+
   @Override
   public Integer call() throws UserError {
     if (!format.equals("text") && !format.equals("junit")) {
       throw new UserError("--format is text or junit, not '" + format + "'");
     }
+    coverageMin = percentage(coverageMinText);
     List<PackTestSuite> suites = new ArrayList<>();
     for (String pack : packsToTest()) {
       suites.add(test(pack));

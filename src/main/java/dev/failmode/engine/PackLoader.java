@@ -89,6 +89,11 @@ public final class PackLoader {
    * the same name as a built-in pack wins, so a local copy can be tried without renaming it.
    */
   public RulePack resolve(String spec, Path base) throws PackException {
+    if (spec.isBlank()) {
+      // Path.of("") would be the working directory: an empty --rules is a slip, not a request for "."
+      throw new PackException(new Problem(Location.of("'" + spec + "'"), "", "an empty rule pack name; name a folder, an archive,"
+          + " a Maven coordinate or a built-in pack (" + String.join(", ", BUILT_IN) + "), or . for the working directory"));
+    }
     Path path = base.resolve(spec).toAbsolutePath().normalize();
     if (Files.isDirectory(path)) {
       return folder(path, display(path), Kind.FOLDER, spec, null);

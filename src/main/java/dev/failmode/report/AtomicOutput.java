@@ -50,6 +50,9 @@ public final class AtomicOutput {
   }
 
   public static void writeBytes(Path target, Bytes content) throws IOException {
+    if (target.toString().isEmpty()) {
+      throw new IOException("cannot write to an empty file name"); // Path.of("") is the working directory
+    }
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     if (dir == null || !Files.isDirectory(dir)) {

@@ -297,6 +297,19 @@ class CliTest {
   }
 
   @Test
+  void slipsOnTheCommandLineGetMessagesThatSayWhatWasMeant() {
+    Cli emptyOutput = Cli.run("classify", EXAMPLES, "--output", "");
+    Cli folderProject = Cli.run("classify", EXAMPLES, "--project", EXAMPLES);
+    Cli emptyPack = Cli.run("classify", EXAMPLES, "--rules", "");
+
+    assertThat(List.of(emptyOutput, folderProject, emptyPack)).allMatch(cli -> cli.exitCode() == 2);
+    assertThat(emptyOutput.err()).contains("cannot write to an empty file name");
+    assertThat(folderProject.err()).contains("--project " + EXAMPLES + ": is a folder; name the project file itself");
+    assertThat(emptyPack.err()).contains("'': error: an empty rule pack name");
+    assertThat(Cli.run("generate-completion", "--version").out()).startsWith("failmode ");
+  }
+
+  @Test
   void aLocalMavenRepositoryThatIsAFileIsAClearErrorNotAnInternalOne() throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-repository"), "text");
 

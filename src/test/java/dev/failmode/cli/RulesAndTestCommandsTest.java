@@ -107,6 +107,19 @@ class RulesAndTestCommandsTest {
   }
 
   @Test
+  void theCoverageMinimumIsAPercentageWrittenEitherWay() {
+    Cli percent = Cli.run("test", "core", "--coverage-min", "100%", "--today", Fixtures.TODAY.toString());
+    Cli over = Cli.run("test", "core", "--coverage-min", "150");
+    Cli word = Cli.run("test", "core", "--coverage-min", "most");
+
+    assertThat(percent.exitCode()).as(percent.out() + percent.err()).isZero();
+    assertThat(over.exitCode()).isEqualTo(2);
+    assertThat(over.err()).contains("--coverage-min: '150' is not a percentage from 0 to 100 (80 or 80%)");
+    assertThat(word.exitCode()).isEqualTo(2);
+    assertThat(word.err()).contains("--coverage-min: 'most' is not a percentage");
+  }
+
+  @Test
   void junitOfAFailingFixtureIsWellFormedWhateverItsMessagesHold() throws Exception {
     Path pack = pack("odd", "0.1.0", "a fixture whose problem quotes a control character", """
         rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
