@@ -72,7 +72,7 @@ final class ShapeReader {
     try {
       return switch (field.type()) {
         case TEXT -> text(node, field, path);
-        case NAME -> pattern(node, field, path, NAME, "a name of letters, digits, '.', '_' and '-' (no spaces or '/')");
+        case NAME -> pattern(node, field, path, NAME, "a name of ASCII letters, digits, '.', '_' and '-' (no spaces or '/')");
         case KEBAB_ID -> pattern(node, field, path, KEBAB_ID, "a kebab-case id: lower-case words joined by '-'");
         case BOOLEAN -> bool(node, field, path);
         case DURATION -> notation(node, field, path, Notation::duration);
@@ -150,8 +150,11 @@ final class ShapeReader {
       return null;
     }
     if (!pattern.matcher(text).matches()) {
-      String suggestion = text.toLowerCase(Locale.ROOT).trim().replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-      boolean suggest = !suggestion.isEmpty() && pattern.matcher(suggestion).matches() && !suggestion.equals(text);
+      // accents dropped (é as e) rather than the letter; a suggestion that lost most of the text is no help
+      String suggestion = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+          .toLowerCase(Locale.ROOT).trim().replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+      boolean suggest = !suggestion.isEmpty() && pattern.matcher(suggestion).matches() && !suggestion.equals(text)
+          && suggestion.replace("-", "").length() * 2 >= text.codePointCount(0, text.length());
       problem(node, path, "'" + text + "' is not " + expected + (suggest ? "; did you mean '" + suggestion + "'?" : ""));
       return null;
     }
