@@ -96,7 +96,7 @@ class JarIT {
           List.of("-Dslf4j.provider=" + SlowLogbackProvider.class.getName()), "check", option, "examples", "--no-project");
 
       assertThat(jar.exitCode()).as(jar.err()).isEqualTo(ExitCode.POLICY);
-      assertThat(jar.err()).as(option).contains("INFO Setup: packs [core 1.0.0] from the command line")
+      assertThat(jar.err()).as(option).contains("INFO Setup: packs [core 1.0.0] from the default")
           .contains("INFO Engine: classified 19 failure modes")
           .doesNotContain("SubstituteLogger").doesNotContain("replayed").doesNotContain("intercepted");
     }
