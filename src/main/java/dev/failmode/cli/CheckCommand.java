@@ -72,11 +72,10 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws UserError {
     Snapshot previous = readBaseline();
+    Set<FailOn> given = failOnNames.isEmpty() ? null : failOn(failOnNames, null); // before the work, as a typo needs none
     Pipeline.Run run = Pipeline.run(options, spec.commandLine().getErr());
     Report report = run.report();
-    Setup setup = run.setup();
-    failOn = failOnNames.isEmpty() && setup.project.isPresent()
-        ? failOn(setup.failOn(), i -> setup.project.get().where("failOn[" + i + "]")) : failOn(failOnNames, null);
+    failOn = given != null ? given : run.setup().failOn;
     Policy policy = new Policy(failOn);
     Judgement judgement = previous == null ? policy.judge(report) : policy.judge(report, previous);
     PrintWriter out = spec.commandLine().getOut();
@@ -86,8 +85,7 @@ final class CheckCommand implements Callable<Integer> {
       Pipeline.write(writer -> {
         for (Violation v : judgement.violations()) {
           // one line each whatever a file's text holds: CI reads a line that starts with "::" as a command
-          writer.write(Text.printable(v.location() + ": " + v.kind() + ": " + v.id() + ": " + v.message()
-              + (v.rule() == null || v.rule().isEmpty() || v.message().contains("[" + v.rule() + "]") ? "" : " [" + v.rule() + "]")) + "\n");
+          writer.write(Text.printable(v.location() + ": " + v.kind() + ": " + v.id() + ": " + v.messageWithRule()) + "\n");
         }
         writer.write(summary + "\n");
       }, options, out);
@@ -108,7 +106,7 @@ final class CheckCommand implements Callable<Integer> {
    *
    * @param where where the project file names each, or null for names given with --fail-on
    */
-  private static Set<FailOn> failOn(List<String> names, IntFunction<Location> where) throws UserError {
+  static Set<FailOn> failOn(List<String> names, IntFunction<Location> where) throws UserError {
     if (names.isEmpty()) {
       return EnumSet.allOf(FailOn.class);
     }

@@ -1,11 +1,12 @@
 package dev.failmode.cli;
 
-import dev.failmode.report.Markdown;
 import dev.failmode.engine.ParameterSpec;
 import dev.failmode.engine.RuleBase;
 import dev.failmode.engine.RuleInfo;
 import dev.failmode.engine.RulePack;
 import dev.failmode.load.Suggest;
+import dev.failmode.model.Text;
+import dev.failmode.report.Markdown;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -60,10 +61,11 @@ final class RulesCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       for (RulePack pack : loaded.packs()) {
         List<RuleInfo> rules = loaded.rulesOf(pack);
-        out.println(pack.id() + " " + pack.manifest().version() + " (" + pack.origin() + "): " + rules.size() + " rules");
+        out.println(Text.printable(pack.id() + " " + pack.manifest().version() + " (" + pack.origin() + "): ") + rules.size() + " rules");
         int width = rules.stream().mapToInt(r -> r.fullId().length()).max().orElse(0);
         for (RuleInfo rule : rules) {
-          out.printf("  %-" + width + "s  %-10s  %s%n", rule.fullId(), rule.metadata().getOrDefault("kind", ""), rule.title());
+          out.printf("  %-" + width + "s  %-10s  %s%n", rule.fullId(), Text.printable(rule.metadata().getOrDefault("kind", "")),
+              Text.printable(rule.title()));
         }
       }
       out.flush();
@@ -98,19 +100,20 @@ final class RulesCommand implements Callable<Integer> {
       RuleInfo rule = matches.get(0);
       RulePack pack = loaded.packs().stream().filter(p -> p.id().equals(rule.pack())).findFirst().orElseThrow();
       PrintWriter out = spec.commandLine().getOut();
-      out.println(rule.fullId() + ": " + rule.title());
+      // what a reviewer reads before trusting a pack: a bidirectional override or a control code in it shows as an escape
+      out.println(Text.printable(rule.fullId() + ": " + rule.title()));
       out.println();
-      out.println("  pack         " + pack.id() + " " + pack.manifest().version() + " (" + pack.origin() + ")");
-      out.println("  kind         " + rule.metadata().getOrDefault("kind", ""));
-      out.println("  source       " + rule.source() + ":" + rule.line());
-      out.println("  description  " + rule.description());
+      out.println("  pack         " + Text.printable(pack.id() + " " + pack.manifest().version() + " (" + pack.origin() + ")"));
+      out.println("  kind         " + Text.printable(rule.metadata().getOrDefault("kind", "")));
+      out.println("  source       " + Text.printable(rule.source() + ":" + rule.line()));
+      out.println("  description  " + Text.printable(rule.description()));
       if (!rule.doc().remediation().isEmpty()) {
-        out.println("  remediation  " + rule.doc().remediation());
+        out.println("  remediation  " + Text.printable(rule.doc().remediation()));
       }
       List<String> fixtures = fixtures(pack, rule.id());
-      out.println("  fixtures     " + (fixtures.isEmpty() ? "none" : String.join(", ", fixtures)));
+      out.println("  fixtures     " + Text.printable(fixtures.isEmpty() ? "none" : String.join(", ", fixtures)));
       out.println();
-      drl(pack, rule).forEach(line -> out.println("  | " + line));
+      drl(pack, rule).forEach(line -> out.println("  | " + Text.printable(line)));
       out.flush();
       return ExitCode.OK;
     }

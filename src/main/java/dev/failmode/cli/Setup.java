@@ -8,12 +8,15 @@ import dev.failmode.engine.PackSet;
 import dev.failmode.engine.Project;
 import dev.failmode.engine.RuleBase;
 import dev.failmode.engine.RulePack;
+import dev.failmode.engine.SafetyCheck;
 import dev.failmode.model.DisabledRule;
 import dev.failmode.model.Location;
 import dev.failmode.model.Problem;
+import dev.failmode.policy.FailOn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,15 +42,18 @@ final class Setup {
   /** Where the project file sets the parameters that --set does not override. */
   final Map<String, Location> parameterOrigins;
   final List<DisabledRule> disabled;
+  /** What check fails on unless --fail-on says: the project file's failOn, else every kind. */
+  final Set<FailOn> failOn;
   final PackCache cache;
 
   private Setup(Optional<Project> project, List<RulePack> packs, Set<String> trusted, Map<String, String> parameters,
-      Map<String, Location> parameterOrigins, List<DisabledRule> disabled, PackCache cache) {
+      Map<String, Location> parameterOrigins, List<DisabledRule> disabled, Set<FailOn> failOn, PackCache cache) {
     this.project = project;
     this.packs = packs;
     this.trusted = trusted;
     this.parameters = parameters;
     this.parameterOrigins = parameterOrigins;
+    this.failOn = failOn;
     this.disabled = disabled;
     this.cache = cache;
   }
@@ -60,14 +66,19 @@ final class Setup {
     Path cwd = Path.of("").toAbsolutePath();
     try {
       Optional<Project> project = project(options, cwd);
+      // a wrong name in the file is the file's problem, whichever command reads it, and found before any work
+      Set<FailOn> failOn = project.isEmpty() ? EnumSet.allOf(FailOn.class)
+          : CheckCommand.failOn(project.get().failOn(), i -> project.get().where("failOn[" + i + "]"));
       List<String> specs;
       Path base;
+      boolean fromProject = false;
       if (!options.rules.isEmpty()) {
         specs = options.rules;
         base = cwd;
       } else if (project.isPresent() && !project.get().packs().isEmpty()) {
         specs = project.get().packs();
         base = project.get().base();
+        fromProject = true;
       } else {
         specs = defaultPacks;
         base = cwd;
@@ -78,7 +89,7 @@ final class Setup {
       try {
         packs = PackSet.load(specs, base, loader, lock);
       } catch (PackException e) {
-        throw options.rules.isEmpty() && project.isPresent() && specs == project.get().packs() ? atTheProjectFile(e, project.get()) : e;
+        throw fromProject ? atTheProjectFile(e, project.get()) : e;
       }
       Set<String> trusted = new LinkedHashSet<>(options.trust);
       project.ifPresent(p -> trusted.addAll(p.trust()));
@@ -92,7 +103,8 @@ final class Setup {
       log.info("packs {} from {}", packs.stream().map(p -> p.id() + " " + p.manifest().version()).toList(),
           !options.rules.isEmpty() ? "the command line" : project.isPresent() && !project.get().packs().isEmpty() ? project.get().file()
               : "the default");
-      return new Setup(project, packs, trusted, values, origins, disabled, options.noCache ? PackCache.OFF : PackCache.standard());
+      return new Setup(project, packs, trusted, values, origins, disabled, failOn,
+          options.noCache ? PackCache.OFF : PackCache.standard());
     } catch (PackException e) {
       throw new UserError("the rule packs cannot be used", e.problems());
     }
@@ -120,7 +132,8 @@ final class Setup {
     } catch (PackException e) {
       if (e.unsafe()) {
         List<String> refused = packs.stream().filter(p -> !p.builtIn() && !trusted.contains(p.id()))
-            .filter(p -> e.problems().stream().anyMatch(problem -> problem.location().file().startsWith(p.origin())))
+            .filter(p -> e.problems().stream().anyMatch(problem -> problem.location().file().startsWith(p.origin())
+                && !SafetyCheck.notParsed(problem))) // a pack that does not parse is broken: trusting it would not help
             .map(RulePack::id).distinct().toList();
         throw new UserError("the safety check refused " + (refused.size() == 1 ? "pack " : "packs ") + String.join(", ", refused)
             + ": packs that are not built in may only use the fact model and plain values (docs/security.md);"
@@ -145,10 +158,6 @@ final class Setup {
     return Project.find(cwd, Project.FILE_NAME);
   }
 
-  /** What the project says check fails on, if it says. */
-  List<String> failOn() {
-    return project.map(Project::failOn).orElse(List.of());
-  }
 
   static List<String> builtIns() {
     return new ArrayList<>(PackLoader.BUILT_IN);

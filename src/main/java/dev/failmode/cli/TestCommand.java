@@ -162,7 +162,7 @@ final class TestCommand implements Callable<Integer> {
   private void text(List<PackTestSuite> suites, Writer out) throws IOException {
     for (PackTestSuite suite : suites) {
       long failed = suite.outcomes().stream().filter(o -> !o.passed()).count();
-      out.write(suite.pack().id() + " " + suite.pack().manifest().version() + " (" + suite.pack().origin() + "): "
+      out.write(Text.printable(suite.pack().id() + " " + suite.pack().manifest().version() + " (" + suite.pack().origin() + "): ")
           + suite.outcomes().size() + " fixtures, " + (suite.outcomes().size() - failed) + " passed"
           + (failed == 0 ? "" : ", " + failed + " failed") + "\n");
       int width = suite.rules().stream().mapToInt(r -> r.id().length()).max().orElse(0);
@@ -174,12 +174,12 @@ final class TestCommand implements Callable<Integer> {
             bad == 0 ? "" : ", " + bad + " failed"));
         for (PackTests.Outcome outcome : outcomes) {
           for (String failure : outcome.failures()) {
-            out.write("          " + outcome.testCase().file() + ": " + failure + "\n");
+            out.write("          " + Text.printable(outcome.testCase().file() + ": " + failure) + "\n");
           }
         }
       }
       for (String problem : suite.problems()) {
-        out.write("  FAIL  " + problem + "\n");
+        out.write("  FAIL  " + Text.printable(problem) + "\n"); // fixtures' problems quote the fixtures' text
       }
       List<RuleInfo> notExercised = suite.notExercised();
       out.write("  not exercised: " + (notExercised.isEmpty() ? "none" : String.join(", ", notExercised.stream().map(RuleInfo::id)
@@ -190,7 +190,7 @@ final class TestCommand implements Callable<Integer> {
       }
       out.write(String.format(Locale.ROOT, "  coverage: %d of %d rules (%.0f%%)%s%n", suite.rules().size() - notExercised.size(),
           suite.rules().size(), suite.coverage(), suite.coverage() < coverageMin
-              ? String.format(Locale.ROOT, ", under the minimum of %.0f%%", coverageMin) : ""));
+              ? ", under the minimum of " + Text.target(java.math.BigDecimal.valueOf(coverageMin)) + "%" : ""));
     }
     boolean passed = suites.stream().allMatch(s -> s.passed() && s.coverage() >= coverageMin);
     out.write(passed ? "test passed\n" : "test failed\n");

@@ -84,7 +84,7 @@ public record Project(Path file, List<String> packs, List<String> trust, Map<Str
     }
     Map<String, Location> where = new HashMap<>();
     where.put("", Location.of(shown));
-    for (String list : List.of("packs", "trust", "failOn")) {
+    for (String list : List.of("packs", "failOn")) {
       for (int i = 0; i < v.texts(list).size(); i++) {
         where.put(list + "[" + i + "]", v.location(list, i));
       }

@@ -51,7 +51,7 @@ public final class SafetyCheck {
    * Whether a problem of {@link #check} is DRL that does not parse rather than DRL the check
    * refuses: such a pack is broken, not unsafe, and trusting it would not help.
    */
-  static boolean notParsed(Problem problem) {
+  public static boolean notParsed(Problem problem) {
     return problem.message().startsWith(NOT_PARSED);
   }
 

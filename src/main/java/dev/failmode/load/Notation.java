@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 public final class Notation {
   /** The longest duration accepted: ten years. */
   public static final Duration MAX_DURATION = Duration.ofDays(3650);
+  /** The most decimals an SLO target may have. */
+  public static final int MAX_TARGET_DECIMALS = 10;
+
   /** The longest SLO window accepted, in days: ten years. */
   public static final int MAX_WINDOW_DAYS = 3660;
 
@@ -45,6 +48,11 @@ public final class Notation {
   private static final List<String> PERIODS = List.of("year", "month", "week", "day");
 
   private Notation() {}
+
+  /** A long value as a message quotes it: its start, and how long it is. */
+  private static String shorten(String text) {
+    return text.length() <= 24 ? text : text.substring(0, 20) + "... (" + text.length() + " characters)";
+  }
 
   /** {@code 30s}, {@code 5m}, {@code 1.5h}, {@code 1d}: a positive number and one unit, nothing between. */
   public static Duration duration(String text) {
@@ -139,6 +147,11 @@ public final class Notation {
       throw new NotationException("'" + text + "' is not an SLO target: write a percent like 99.9 or \"99.9%\"");
     }
     BigDecimal percent = new BigDecimal(exact.group(1));
+    if (percent.stripTrailingZeros().scale() > MAX_TARGET_DECIMALS) {
+      // reports show a target as written, in every budget reason: ten nines is already beyond any SLO run
+      throw new NotationException("'" + shorten(text) + "' has more than " + MAX_TARGET_DECIMALS + " decimals; an SLO target is"
+          + " a percent like 99.99 or 99.999");
+    }
     if (percent.compareTo(BigDecimal.valueOf(100)) > 0) {
       throw new NotationException(text + " is over 100: an SLO target is a percent, like 99.99");
     }

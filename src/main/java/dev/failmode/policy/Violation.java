@@ -72,6 +72,15 @@ public final class Violation {
     return text.toString();
   }
 
+  /**
+   * The message and, in brackets, the rule behind it, as one-line outputs show it; a message made
+   * of reasons names each rule already, so then it is the message alone.
+   */
+  public String messageWithRule() {
+    String text = message();
+    return rule() == null || rule().isEmpty() || text.contains("[" + rule() + "]") ? text : text + " [" + rule() + "]";
+  }
+
   /** The message piece by piece, in order: their concatenation is {@link #message()}. */
   public void message(Consumer<String> pieces) {
     pieces.accept(message);

@@ -55,7 +55,9 @@ final class GithubReport implements ReportWriter {
   }
 
   private static void line(StringBuilder text, Result result) {
-    text.append(result.location()).append(": ").append(result.id()).append(": ").append(result.verdict().label());
+    // a log line of the group: a path from the file system must not start a workflow command of its own
+    text.append(Text.printable(result.location().toString())).append(": ").append(result.id()).append(": ")
+        .append(result.verdict().label());
     if (result.status() != null) {
       text.append(" (").append(Wire.name(result.status())).append(')');
     }
@@ -88,8 +90,7 @@ final class GithubReport implements ReportWriter {
       text.append(",col=").append(at.column());
     }
     text.append(",title=").append(property(v.kind() + " " + v.id())).append("::")
-        .append(data(v.message() + (v.rule() == null || v.rule().isEmpty() || v.message().contains("[" + v.rule() + "]") ? ""
-            : " [" + v.rule() + "]"))).append('\n'); // a message of reasons names each rule already, as check's lines do
+        .append(data(v.messageWithRule())).append('\n');
   }
 
   static String data(String value) {

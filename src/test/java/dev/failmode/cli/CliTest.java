@@ -294,6 +294,21 @@ class CliTest {
         .contains(project + ":5:14: error: parameters.core.nope");
     assertThat(Cli.run("check", EXAMPLES, TODAY, "--fail-on", "none,open-not-ok").err())
         .contains("--fail-on: 'none' fails on nothing, so it cannot be named with other kinds");
+    // the file's failOn is the file's problem, whichever command reads it
+    Files.writeString(project, head + "failOn: [open-not-okk]\n");
+    assertThat(Cli.run("classify", EXAMPLES, TODAY, "--project", project.toString()).err())
+        .contains(project + ":3:10: error: failOn[0]: 'open-not-okk' is not one of");
+  }
+
+  @Test
+  void aSkippedFilesTextIsQuotedOnItsLine() throws Exception {
+    Files.writeString(dir.resolve("manifest.yaml"), "apiVersion: \"v1\\n::error file=x::forged\"\nkind: ConfigMap\n");
+    Files.copy(Path.of(EXAMPLES, "envoy.yaml"), dir.resolve("envoy.yaml"));
+
+    Cli run = Cli.run("check", dir.toString(), TODAY);
+
+    assertThat(run.err()).contains("note: skipped 1 YAML file").contains("v1\\n::error file=x::forged");
+    assertThat(run.err().lines()).noneMatch(line -> line.startsWith("::"));
   }
 
   @Test

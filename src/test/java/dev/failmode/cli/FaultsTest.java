@@ -23,6 +23,22 @@ class FaultsTest {
   }
 
   @Test
+  void theSafetyCheckRefusesTheUnsafePackAndNotTheOneThatDoesNotParse() throws Exception {
+    Path broken = pack("broken", "rule \"half\" when $v : Verdict() then\n");
+    Path unsafe = pack("unsafe", "rule \"forever\" when $v : Verdict() then update($v); end\n");
+
+    Cli both = Cli.run("classify", EXAMPLE, "--rules", "core", "--rules", broken.toString(), "--rules", unsafe.toString());
+    Cli brokenAlone = Cli.run("classify", EXAMPLE, "--rules", "core", "--rules", broken.toString());
+
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("does not parse").contains("'update' is not allowed")
+        .contains("the safety check refused pack unsafe:").contains("--trust unsafe").doesNotContain("--trust broken");
+    assertThat(brokenAlone.exitCode()).isEqualTo(2);
+    assertThat(brokenAlone.err()).contains("does not parse").contains("failmode: the rule packs cannot be used")
+        .doesNotContain("safety check refused").doesNotContain("--trust");
+  }
+
+  @Test
   void aRuleThatThrowsIsExitTwoNamingTheRuleAndTheFailureMode() throws Exception {
     Path pack = pack("boom", """
         rule "divides" when $v : Verdict( mode.id == "runtime-segfault" ) then int zero = 0; $v.note("" + (1 / zero)); end

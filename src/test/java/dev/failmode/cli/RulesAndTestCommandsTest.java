@@ -147,6 +147,24 @@ class RulesAndTestCommandsTest {
         .contains("unknown key 'own\uFFFDer'");
   }
 
+  @Test
+  void rulesShowMakesHiddenCharactersOfAPackVisibleToItsReviewer() throws Exception {
+    Path pack = pack("tricky", "1.0.0", "a pack", """
+        rule "quiet"
+            @title("Looks fine\u202e")
+        when
+            $v : Verdict( mode.id == "none" )
+        then
+            $v.note("harmless\u202e\u2066");
+        end
+        """);
+
+    Cli show = Cli.run("rules", "show", "tricky/quiet", "--rules", pack.toString());
+
+    assertThat(show.exitCode()).as(show.err()).isZero();
+    assertThat(show.out()).doesNotContain("\u202e", "\u2066").contains("Looks fine\\u202e").contains("harmless\\u202e\\u2066");
+  }
+
   /** A pack of one DRL file under the test's folder: its manifest, and {@code rules} after the package and import lines. */
   private Path pack(String id, String version, String description, String rules) throws Exception {
     Path pack = Files.createDirectories(dir.resolve(id));

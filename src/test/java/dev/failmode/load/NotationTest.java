@@ -66,6 +66,17 @@ class NotationTest {
     assertThat(Notation.window("365d")).isEqualTo(365);
     assertThat(Notation.target("99.99")).isEqualByComparingTo("99.99");
     assertThat(Notation.target("99.99%")).isEqualByComparingTo("99.99");
+    assertThat(Notation.target("99.9999999999")).isEqualByComparingTo("99.9999999999");
+    assertThat(Notation.target("99.9000000000000")).isEqualByComparingTo("99.9"); // trailing zeros are no decimals
+  }
+
+  @Test
+  void aTargetOfMoreDecimalsThanAnySloIsRefusedBeforeReportsRepeatIt() {
+    String long9s = "99." + "9".repeat(60_000);
+
+    assertThatThrownBy(() -> Notation.target("99.99999999999")).hasMessageContaining("has more than 10 decimals");
+    assertThatThrownBy(() -> Notation.target(long9s)).hasMessage("'99.99999999999999999... (60003 characters)' has more than 10"
+        + " decimals; an SLO target is a percent like 99.99 or 99.999");
   }
 
   @ParameterizedTest

@@ -64,7 +64,9 @@ class ClassificationProperties {
 
   @AfterContainer
   static synchronized void removeFolders() throws IOException {
-    Fixtures.deleteTree(dir);
+    if (dir != null) {
+      Fixtures.deleteTree(dir);
+    }
     dir = null;
   }
 
