@@ -81,7 +81,10 @@ public final class JsonSchema {
       case TARGET -> {
         ArrayNode oneOf = property.putArray("oneOf");
         oneOf.addObject().put("type", "number").put("exclusiveMinimum", 0).put("exclusiveMaximum", 100);
-        oneOf.addObject().put("type", "string").put("pattern", "^(0*[1-9][0-9]?(\\.[0-9]+)?|0+\\.[0-9]*[1-9][0-9]*) *%?$");
+        // at most Notation.MAX_TARGET_DECIMALS decimals, trailing zeros aside, as the loader takes them
+        String decimals = "[0-9]{0," + (Notation.MAX_TARGET_DECIMALS - 1) + "}[1-9]";
+        oneOf.addObject().put("type", "string").put("pattern", "^(0*[1-9][0-9]?(\\." + decimals + "0*|\\.0+)?|0+\\." + decimals
+            + "0*) *%?$");
       }
       case ENUM -> {
         property.put("type", "string");

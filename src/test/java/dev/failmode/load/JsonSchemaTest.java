@@ -47,6 +47,19 @@ class JsonSchemaTest {
     for (String bad : new String[] {"0m", "5 minutes", "5", "-3m", "1w"}) {
       assertThat(durations.matcher(bad).find()).as(bad).isFalse();
     }
+    java.util.regex.Pattern targets = java.util.regex.Pattern.compile(pattern("/properties/slo/properties/target/oneOf/1"));
+    for (String ok : new String[] {"99.99%", "99.9999999999", "99.90000000000000", "99", "99.0", "0.5", "1e"}) {
+      boolean loads;
+      try {
+        Notation.target(ok);
+        loads = true;
+      } catch (RuntimeException e) {
+        loads = false;
+      }
+      // the schema is looser than the loader about fractions (0.5), never stricter
+      assertThat(targets.matcher(ok).find() || !loads).as(ok).isTrue();
+    }
+    assertThat(targets.matcher("99.99999999999").find()).as("11 decimals").isFalse();
     assertThat(frequencies.matcher("4/year").find()).isTrue();
     assertThat(frequencies.matcher("0/year").find()).isFalse();
     assertThat(frequencies.matcher("4/yr").find()).isFalse();
