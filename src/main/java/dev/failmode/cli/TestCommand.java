@@ -188,8 +188,13 @@ final class TestCommand implements Callable<Integer> {
       if (!neverQuiet.isEmpty()) {
         out.write("  no fixture where it must stay quiet: " + String.join(", ", neverQuiet.stream().map(RuleInfo::id).toList()) + "\n");
       }
-      out.write(String.format(Locale.ROOT, "  coverage: %d of %d rules (%.0f%%)%s%n", suite.rules().size() - notExercised.size(),
-          suite.rules().size(), suite.coverage(), suite.coverage() < coverageMin
+      // Text.percent: never a round figure the share is not (two of three is 66.7%, and 99.6% is not 100% beside a minimum)
+      int exercised = suite.rules().size() - notExercised.size();
+      String share = suite.rules().isEmpty() ? "100%"
+          : Text.percent(java.math.BigDecimal.valueOf(exercised).divide(java.math.BigDecimal.valueOf(suite.rules().size()),
+              java.math.MathContext.DECIMAL64));
+      out.write(String.format(Locale.ROOT, "  coverage: %d of %d rules (%s)%s%n", exercised, suite.rules().size(), share,
+          suite.coverage() < coverageMin
               ? ", under the minimum of " + Text.target(java.math.BigDecimal.valueOf(coverageMin)) + "%" : ""));
     }
     boolean passed = suites.stream().allMatch(s -> s.passed() && s.coverage() >= coverageMin);

@@ -78,6 +78,33 @@ class RulesAndTestCommandsTest {
   }
 
   @Test
+  void coverageIsShownAsTheShareItIsNotRoundedToAWholePercent() throws Exception {
+    Path pack = pack("thirds", "0.1.0", "one rule of three tested", """
+        rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
+        rule "slow-note" @kind("note") when $v : Verdict( mode.effect == Effect.SLOW ) then $v.note("slow"); end
+        rule "overload-note" @kind("note") when $v : Verdict( mode.effect == Effect.OVERLOAD ) then $v.note("overload"); end
+        """);
+    Files.createDirectories(pack.resolve("tests/crash-not-ok"));
+    Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-crash.yaml"), """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: fixture
+        components:
+          - name: api
+            failureModes:
+              - id: crash
+                description: it crashes
+                effect: crash
+        """);
+
+    Cli cli = Cli.run("test", pack.toString(), "--coverage-min", "33.4%");
+
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.out()).contains("coverage: 1 of 3 rules (33.3%), under the minimum of 33.4%");
+  }
+
+  @Test
   void aFailingFixtureAndMissingCoverageFailTheTest() throws Exception {
     Path pack = pack("mine", "0.1.0", "a pack with a wrong fixture", """
         rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
