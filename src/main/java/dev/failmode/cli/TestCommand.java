@@ -1,6 +1,8 @@
 package dev.failmode.cli;
 
 import dev.failmode.engine.PackException;
+import dev.failmode.engine.PackLoader;
+import dev.failmode.engine.PackManifest;
 import dev.failmode.engine.PackTestSuite;
 import dev.failmode.engine.PackTests;
 import dev.failmode.engine.ParameterValues;
@@ -17,9 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
@@ -96,8 +101,10 @@ final class TestCommand implements Callable<Integer> {
     }
     coverageMin = percentage(coverageMinText);
     List<PackTestSuite> suites = new ArrayList<>();
-    for (String pack : packsToTest()) {
-      suites.add(test(pack));
+    List<String> toTest = packsToTest();
+    Map<String, RulePack> pool = dependencyPool(toTest);
+    for (String pack : toTest) {
+      suites.add(test(pack, pool));
     }
     boolean passed = suites.stream().allMatch(s -> s.passed() && s.coverage() >= coverageMin);
     AtomicOutput.Content content = writer -> {
@@ -139,9 +146,66 @@ final class TestCommand implements Callable<Integer> {
     return Setup.builtIns();
   }
 
-  private PackTestSuite test(String spec) throws UserError {
+  /**
+   * The packs a pack under test may depend on, by id: those being tested and those in ./rules (a
+   * team keeps its packs side by side there). Built-in packs are not in it: a dependency on one is
+   * loaded without being named. A pack that cannot be read is left out here; testing it says why.
+   */
+  private Map<String, RulePack> dependencyPool(List<String> toTest) throws UserError {
+    List<String> candidates = new ArrayList<>(toTest);
+    Path rules = Path.of("rules");
+    if (Files.isDirectory(rules)) {
+      try (Stream<Path> dirs = Files.list(rules)) {
+        dirs.filter(d -> Files.isRegularFile(d.resolve("pack.yaml"))).sorted().map(Path::toString)
+            .filter(d -> !candidates.contains(d)).forEach(candidates::add);
+      } catch (IOException e) {
+        throw new UserError("cannot read ./rules: " + e.getMessage());
+      }
+    }
+    PackLoader loader = new PackLoader(Path.of("").toAbsolutePath(), mavenLocalRepository);
+    Map<String, RulePack> pool = new LinkedHashMap<>();
+    for (String candidate : candidates) {
+      try {
+        RulePack pack = loader.resolve(candidate);
+        if (!pack.builtIn()) {
+          pool.putIfAbsent(pack.id(), pack);
+        }
+      } catch (PackException e) {
+        // reported when the pack itself is tested
+      }
+    }
+    return pool;
+  }
+
+  /** The specs of the packs {@code pack} depends on, found in {@code pool}, its dependencies' dependencies first. */
+  private static List<String> dependencies(RulePack pack, Map<String, RulePack> pool) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> specs = new ArrayList<>();
+    collect(pack, pool, seen, specs);
+    specs.remove(pack.spec());
+    return specs;
+  }
+
+  private static void collect(RulePack pack, Map<String, RulePack> pool, Set<String> seen, List<String> specs) {
+    if (!seen.add(pack.id())) {
+      return;
+    }
+    for (PackManifest.Dependency dependency : pack.manifest().dependencies()) {
+      RulePack needed = pool.get(dependency.id());
+      if (needed != null) {
+        collect(needed, pool, seen, specs);
+      }
+    }
+    specs.add(pack.spec());
+  }
+
+  private PackTestSuite test(String spec, Map<String, RulePack> pool) throws UserError {
     PackOptions options = new PackOptions();
-    options.rules = List.of(spec);
+    // the pack and, from the pool, what it depends on: its fixtures are judged by those rules alone
+    RulePack under = pool.values().stream().filter(p -> p.spec().equals(spec)).findFirst().orElse(null);
+    List<String> specs = new ArrayList<>(under == null ? List.of() : dependencies(under, pool));
+    specs.add(spec);
+    options.rules = specs;
     options.trust = trust;
     options.noProject = true;
     options.mavenLocalRepository = mavenLocalRepository;

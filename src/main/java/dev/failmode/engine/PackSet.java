@@ -109,7 +109,8 @@ public final class PackSet {
         problems.add(new Problem(where, "dependencies", "'" + dependency.version() + "' is not a version range like >=1.0.0 <2.0.0"));
       } else if (needed == null) {
         problems.add(new Problem(where, "dependencies", "pack " + pack.id() + " needs pack " + dependency.id() + " "
-            + dependency.version() + "; add it with --rules (or to failmode.yaml)"));
+            + dependency.version() + "; add it with --rules or to failmode.yaml (failmode test: name it among the packs to test,"
+            + " or keep it in ./rules)"));
       } else if (!range.isSatisfiedBy(Semver.parse(needed.manifest().version()))) {
         problems.add(new Problem(where, "dependencies", "pack " + pack.id() + " needs " + dependency.id() + " " + dependency.version()
             + ", but " + needed.origin() + " is " + needed.manifest().version()));

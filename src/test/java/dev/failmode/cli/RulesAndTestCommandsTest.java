@@ -6,6 +6,7 @@ import dev.failmode.Fixtures;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,41 @@ class RulesAndTestCommandsTest {
     assertThat(xml.getElementsByTagName("testsuite").getLength()).isEqualTo(2);
     assertThat(xml.getElementsByTagName("testcase").getLength()).isGreaterThan(100);
     assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
+  }
+
+  @Test
+  void aPackIsTestedWithThePacksItDependsOnAndNoOthers() throws Exception {
+    Path base = pack("base", "1.5.0", "what others build on", """
+        rule "slow-note" @kind("note") when $v : Verdict( mode.effect == Effect.SLOW ) then $v.note("slow"); end
+        """);
+    Path team = pack("team", "1.0.0", "needs base", """
+        rule "crash-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.okToBreak("restarts"); end
+        """);
+    Path other = pack("other", "1.0.0", "would decide the fixture otherwise", """
+        rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
+        """);
+    Files.writeString(team.resolve("pack.yaml"), "dependencies:\n  - id: base\n    version: \"^1.0.0\"\n", StandardOpenOption.APPEND);
+    Files.createDirectories(team.resolve("tests/crash-ok"));
+    Files.writeString(team.resolve("tests/crash-ok/ok-to-break-crash.yaml"), """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: fixture
+        components:
+          - name: api
+            failureModes:
+              - id: crash
+                description: it crashes
+                effect: crash
+        """);
+
+    Cli together = Cli.run("test", team.toString(), base.toString(), other.toString());
+    Cli alone = Cli.run("test", team.toString());
+
+    assertThat(together.exitCode()).as(together.out() + together.err()).isZero();
+    assertThat(together.out()).contains("team 1.0.0 (").contains("ok    crash-ok  1 fixture");
+    assertThat(alone.exitCode()).isEqualTo(2);
+    assertThat(alone.err()).contains("needs pack base ^1.0.0").contains("name it among the packs to test");
   }
 
   @Test
