@@ -317,6 +317,13 @@ public final class PackLoader {
     if (version != null && !SEMVER.matcher(version).matches()) {
       problems.add(new Problem(v.location("version"), "version", "'" + version + "' is not a semantic version like 1.2.0"));
     }
+    String id = v.text("id");
+    if (id != null && !javax.lang.model.SourceVersion.isName(SafetyCheck.packageOf(id))) {
+      // the rules' package is made of the id: 2fa-rules or default could never compile
+      problems.add(new Problem(v.location("id"), "id", "'" + id + "' cannot name a pack: its rules' package would be "
+          + SafetyCheck.packageOf(id) + ", which Java does not accept (an id starts with a letter and is not a Java"
+          + " keyword such as new or default)"));
+    }
     List<ParameterSpec> parameters = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (Values p : v.list("parameters")) {

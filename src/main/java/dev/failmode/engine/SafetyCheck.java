@@ -47,6 +47,11 @@ public final class SafetyCheck {
 
   private SafetyCheck() {}
 
+  /** The package a pack's DRL declares: {@code dev.failmode.packs.} and its id, '-' as '_'. */
+  public static String packageOf(String packId) {
+    return "dev.failmode.packs." + packId.replace('-', '_');
+  }
+
   /**
    * Whether a problem of {@link #check} is DRL that does not parse rather than DRL the check
    * refuses: such a pack is broken, not unsafe, and trusting it would not help.
@@ -118,7 +123,7 @@ public final class SafetyCheck {
      * package into its code, so a package named after a library's would open that library.
      */
     private void packageName() {
-      String expected = "dev.failmode.packs." + packId.replace('-', '_');
+      String expected = packageOf(packId);
       if (!expected.equals(drl.getName())) {
         violation(lineOf("package"), "package " + drl.getName() + " is not allowed: a pack that is not trusted declares package "
             + expected);

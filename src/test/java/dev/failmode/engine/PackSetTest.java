@@ -26,6 +26,24 @@ class PackSetTest {
     return PackSet.load(List.of(specs), dir, new PackLoader(dir), null);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"2fa-rules", "default", "new", "1pack"})
+  void anIdThatCannotNameAJavaPackageIsRefusedAtItsLine(String id) throws Exception {
+    pack(id, "");
+
+    assertThatThrownBy(() -> load(id)).isInstanceOf(PackException.class)
+        .hasMessageContaining(id + "/pack.yaml:1:1: id: '" + id + "' cannot name a pack: its rules' package would be dev.failmode.packs."
+            + id.replace('-', '_'));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"my-new-pack", "default-rules", "team2"})
+  void idsWithKeywordsOrDigitsInsideAreFine(String id) throws Exception {
+    pack(id, "");
+
+    assertThat(load(id)).extracting(RulePack::id).contains(id);
+  }
+
   @Test
   void aBuiltInDependencyIsAddedAndComesFirst() throws Exception {
     List<RulePack> packs = load("envoy");
