@@ -59,13 +59,13 @@ final class PacksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UserError {
-      Path lock = Path.of(Lockfile.FILE_NAME);
+      Path lock = Path.of("").toAbsolutePath().relativize(Setup.lockFile(packs)); // failmode.lock, or beside the project file
       // the lock being written is not checked against itself
       Path moved = null;
       Setup setup;
       try {
         if (java.nio.file.Files.exists(lock)) {
-          moved = java.nio.file.Files.createTempFile(Path.of("").toAbsolutePath(), ".failmode.lock.", ".old");
+          moved = java.nio.file.Files.createTempFile(lock.toAbsolutePath().getParent(), ".failmode.lock.", ".old");
           java.nio.file.Files.move(lock, moved, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         setup = Setup.of(packs, java.util.List.of(dev.failmode.engine.PackLoader.DEFAULT_PACK), Map.of());

@@ -83,7 +83,8 @@ final class Setup {
         specs = defaultPacks;
         base = cwd;
       }
-      Lockfile lock = Lockfile.find(cwd, Lockfile.FILE_NAME).orElse(null);
+      Path lockFile = lockFile(cwd, fromProject ? project : Optional.empty());
+      Lockfile lock = Lockfile.find(lockFile.getParent(), shown(cwd, lockFile)).orElse(null);
       PackLoader loader = new PackLoader(cwd, options.mavenLocalRepository);
       List<RulePack> packs;
       try {
@@ -142,6 +143,31 @@ final class Setup {
       }
       throw new UserError("the rule packs cannot be used", e.problems());
     }
+  }
+
+  /**
+   * Where the lock file of a run's packs is: beside the project file when the packs are the
+   * file's (its sources are written relative to it, and it must hold wherever the run starts),
+   * else in the working directory, beside the packs --rules names.
+   */
+  private static Path lockFile(Path cwd, Optional<Project> packsFrom) {
+    return packsFrom.map(Project::base).orElse(cwd).resolve(Lockfile.FILE_NAME);
+  }
+
+  /** The lock file {@code packs lock} writes for these options. */
+  static Path lockFile(PackOptions options) throws UserError {
+    Path cwd = Path.of("").toAbsolutePath();
+    try {
+      Optional<Project> project = options.rules.isEmpty() ? project(options, cwd) : Optional.empty();
+      return lockFile(cwd, project.filter(p -> !p.packs().isEmpty()));
+    } catch (PackException e) {
+      throw new UserError("the project file cannot be used", e.problems());
+    }
+  }
+
+  private static String shown(Path cwd, Path file) {
+    String relative = cwd.relativize(file).toString().replace('\\', '/');
+    return relative.isEmpty() ? file.toString() : relative;
   }
 
   private static Optional<Project> project(PackOptions options, Path cwd) throws PackException, UserError {

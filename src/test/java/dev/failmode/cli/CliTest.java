@@ -325,6 +325,33 @@ class CliTest {
   }
 
   @Test
+  void theLockBesideAProjectFileHoldsWhereverTheRunStarts() throws Exception {
+    Path cfg = Files.createDirectories(dir.resolve("cfg"));
+    Files.writeString(cfg.resolve("failmode.yaml"), "apiVersion: failmode/v1\nkind: Project\npacks: [core, team.zip]\n");
+    zipPack(cfg.resolve("team.zip"), "note-a");
+
+    Cli lock = Cli.run("packs", "lock", "--project", cfg.resolve("failmode.yaml").toString());
+    zipPack(cfg.resolve("team.zip"), "note-b"); // changed after it was reviewed and pinned
+    Cli run = Cli.run("classify", EXAMPLES, "--project", cfg.resolve("failmode.yaml").toString());
+
+    assertThat(lock.exitCode()).as(lock.err()).isZero();
+    assertThat(cfg.resolve("failmode.lock")).content().contains("source: \"team.zip\"");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("pack team.zip does not match").contains("cfg/failmode.lock");
+  }
+
+  /** A pack archive of one note rule, named {@code rule}. */
+  private static void zipPack(Path archive, String rule) throws Exception {
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(archive))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("pack.yaml"));
+      zip.write("id: team\nversion: 1.0.0\ndescription: a team's pack\n".getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new java.util.zip.ZipEntry("rules.drl"));
+      zip.write(("package dev.failmode.packs.team;\nimport dev.failmode.model.*;\nrule \"" + rule
+          + "\" when $v : Verdict() then $v.note(\"n\"); end\n").getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void aLocalMavenRepositoryThatIsAFileIsAClearErrorNotAnInternalOne() throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-repository"), "text");
 
