@@ -41,6 +41,7 @@ public final class PackSet {
         problems.addAll(requirements(pack, packs));
       }
     }
+    problems.addAll(cycles(packs));
     if (lock != null) {
       problems.addAll(lock.verify(List.copyOf(packs.values())));
     }
@@ -127,6 +128,46 @@ public final class PackSet {
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * Packs that depend on themselves, directly or through others: no order puts a dependency
+   * first then, and the packs' authors meant something else. One problem per cycle, at the
+   * manifest of the pack it is first found from.
+   */
+  private static List<Problem> cycles(Map<String, RulePack> packs) {
+    List<Problem> problems = new ArrayList<>();
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    for (RulePack pack : packs.values()) {
+      List<String> cycle = cycleFrom(pack, packs, new ArrayList<>());
+      if (cycle != null && reported.add(String.join(",", cycle.stream().distinct().sorted().toList()))) {
+        RulePack first = packs.get(cycle.get(0));
+        Location where = Location.of(first.origin().endsWith("!/") ? first.origin() + "pack.yaml" : first.origin() + "/pack.yaml");
+        problems.add(new Problem(where, "dependencies", "packs depend on themselves: " + String.join(" -> ", cycle)
+            + "; a dependency must not need the pack that needs it"));
+      }
+    }
+    return problems;
+  }
+
+  /** The first cycle reached from {@code pack}, as ids from its start back to it, or null. */
+  private static List<String> cycleFrom(RulePack pack, Map<String, RulePack> packs, List<String> path) {
+    int at = path.indexOf(pack.id());
+    if (at >= 0) {
+      List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
+      cycle.add(pack.id());
+      return cycle;
+    }
+    path.add(pack.id());
+    for (PackManifest.Dependency dependency : pack.manifest().dependencies()) {
+      RulePack needed = packs.get(dependency.id());
+      List<String> cycle = needed == null ? null : cycleFrom(needed, packs, path);
+      if (cycle != null) {
+        return cycle;
+      }
+    }
+    path.remove(path.size() - 1);
+    return null;
   }
 
   /** Dependencies first, otherwise in the order named. */

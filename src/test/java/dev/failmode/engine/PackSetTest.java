@@ -45,6 +45,19 @@ class PackSetTest {
   }
 
   @Test
+  void packsThatDependOnThemselvesAreRefused() throws Exception {
+    pack("a", "dependencies:\n  - id: b\n    version: \">=1.0.0\"\n");
+    pack("b", "dependencies:\n  - id: c\n    version: \">=1.0.0\"\n");
+    pack("c", "dependencies:\n  - id: a\n    version: \">=1.0.0\"\n");
+    pack("self", "dependencies:\n  - id: self\n    version: \">=1.0.0\"\n");
+
+    assertThatThrownBy(() -> load("a", "b", "c")).isInstanceOf(PackException.class)
+        .hasMessageContaining("a/pack.yaml: dependencies: packs depend on themselves: a -> b -> c -> a")
+        .satisfies(e -> assertThat(((PackException) e).problems()).hasSize(1));
+    assertThatThrownBy(() -> load("self")).hasMessageContaining("packs depend on themselves: self -> self");
+  }
+
+  @Test
   void aBuiltInDependencyIsAddedAndComesFirst() throws Exception {
     List<RulePack> packs = load("envoy");
 
