@@ -228,7 +228,8 @@ final class TestCommand implements Callable<Integer> {
       long failed = suite.outcomes().stream().filter(o -> !o.passed()).count();
       out.write(Text.printable(suite.pack().id() + " " + suite.pack().manifest().version() + " (" + suite.pack().origin() + "): ")
           + suite.outcomes().size() + " fixtures, " + (suite.outcomes().size() - failed) + " passed"
-          + (failed == 0 ? "" : ", " + failed + " failed") + "\n");
+          + (failed == 0 ? "" : ", " + failed + " failed")
+          + (suite.problems().isEmpty() ? "" : ", " + Text.count(suite.problems().size(), "problem")) + "\n");
       int width = suite.rules().stream().mapToInt(r -> r.id().length()).max().orElse(0);
       for (RuleInfo rule : suite.rules()) {
         List<PackTests.Outcome> outcomes = suite.of(rule);

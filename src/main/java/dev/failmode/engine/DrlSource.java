@@ -5,4 +5,10 @@ package dev.failmode.engine;
  *
  * @param name the path shown in messages, e.g. {@code rules/core/budget.drl}
  */
-public record DrlSource(String name, String text) {}
+public record DrlSource(String name, String text) {
+
+  /** An editor's byte-order mark is not DRL: Drools' parser would fail on it with no viable alternative at ''. */
+  public DrlSource {
+    text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+}

@@ -56,7 +56,7 @@ public final class PackTests {
 
     static Optional<Expectation> of(String fileName) {
       for (Expectation e : values()) {
-        if (fileName.startsWith(e.prefix)) {
+        if (fileName.startsWith(e.prefix) && fileName.length() > e.prefix.length()) { // not-ok- alone names no case
           return Optional.of(e);
         }
       }
@@ -107,19 +107,30 @@ public final class PackTests {
     if (!Files.isDirectory(testsDir)) {
       return cases;
     }
+    try (Stream<Path> entries = Files.list(testsDir)) {
+      // a fixture where none is read would pass for tested while it never runs
+      for (Path stray : entries.filter(p -> Files.isRegularFile(p) && yaml(p)).sorted().toList()) {
+        misnamed.add(stray + ": a fixture goes in the folder of the rule it tests, tests/<rule-id>/");
+      }
+    }
     try (Stream<Path> ruleDirs = Files.list(testsDir)) {
       for (Path ruleDir : ruleDirs.filter(Files::isDirectory).sorted().toList()) {
         String rule = ruleDir.getFileName().toString();
+        try (Stream<Path> deeper = Files.walk(ruleDir, 8)) {
+          for (Path stray : deeper.filter(p -> Files.isRegularFile(p) && yaml(p) && !p.getParent().equals(ruleDir)).sorted().toList()) {
+            misnamed.add(stray + ": fixtures are read from tests/" + rule + "/ itself, not from folders inside it");
+          }
+        }
         try (Stream<Path> files = Files.list(ruleDir)) {
           for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
             String fileName = file.getFileName().toString();
-            if (!fileName.endsWith(".yaml") && !fileName.endsWith(".yml")) {
+            if (!yaml(file)) {
               continue;
             }
             String name = fileName.substring(0, fileName.lastIndexOf('.'));
             Optional<Expectation> expectation = Expectation.of(name);
             if (expectation.isEmpty()) {
-              misnamed.add(file + ": a fixture's name starts with not-ok-, ok-to-break-, fires- or quiet-");
+              misnamed.add(file + ": a fixture's name starts with not-ok-, ok-to-break-, fires- or quiet- and names its case");
               continue;
             }
             cases.add(new Case(pack, rule, file, name, expectation.get()));
@@ -128,6 +139,11 @@ public final class PackTests {
       }
     }
     return cases;
+  }
+
+  private static boolean yaml(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".yaml") || name.endsWith(".yml");
   }
 
   /** Runs one fixture through the rules and checks its expectation. */

@@ -124,7 +124,9 @@ public final class SafetyCheck {
      */
     private void packageName() {
       String expected = packageOf(packId);
-      if (!expected.equals(drl.getName())) {
+      if (drl.getName() == null || drl.getName().isBlank()) {
+        violation(1, "there is no package line: a pack that is not trusted declares package " + expected);
+      } else if (!expected.equals(drl.getName())) {
         violation(lineOf("package"), "package " + drl.getName() + " is not allowed: a pack that is not trusted declares package "
             + expected);
       }

@@ -114,6 +114,38 @@ class RulesAndTestCommandsTest {
   }
 
   @Test
+  void aFixtureWhereNoneIsReadFailsTheTestRatherThanPassingForTested() throws Exception {
+    Path pack = pack("strays", "0.1.0", "fixtures in the wrong places", """
+        rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
+        """);
+    String fixture = """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: fixture
+        components:
+          - name: api
+            failureModes:
+              - id: crash
+                description: it crashes
+                effect: crash
+        """;
+    Files.createDirectories(pack.resolve("tests/crash-not-ok/more"));
+    Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-crash.yaml"), fixture);
+    Files.writeString(pack.resolve("tests/crash-not-ok/more/ok-to-break-deeper.yaml"), fixture);
+    Files.writeString(pack.resolve("tests/ok-to-break-at-the-top.yaml"), fixture);
+    Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-.yaml"), fixture);
+
+    Cli cli = Cli.run("test", pack.toString());
+
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.out()).contains("strays 0.1.0 (").contains(": 1 fixtures, 1 passed, 3 problems")
+        .contains("more/ok-to-break-deeper.yaml: fixtures are read from tests/crash-not-ok/ itself, not from folders inside it")
+        .contains("tests/ok-to-break-at-the-top.yaml: a fixture goes in the folder of the rule it tests, tests/<rule-id>/")
+        .contains("not-ok-.yaml: a fixture's name starts with").endsWith("test failed\n");
+  }
+
+  @Test
   void coverageIsShownAsTheShareItIsNotRoundedToAWholePercent() throws Exception {
     Path pack = pack("thirds", "0.1.0", "one rule of three tested", """
         rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end

@@ -72,4 +72,18 @@ class SafetyCheckTest {
       assertThat(p.location().line()).isEqualTo(13);
     });
   }
+  @Test
+  void aFileWithNoPackageLineIsToldWhichToDeclare() {
+    assertThat(SafetyCheck.check(new DrlSource("mine/rules.drl", "rule \"r\" when then end\n"), "my-pack"))
+        .extracting(p -> p.location().line() + ": " + p.message())
+        .containsExactly("1: there is no package line: a pack that is not trusted declares package dev.failmode.packs.my_pack");
+  }
+
+  @Test
+  void anEditorsByteOrderMarkIsNotPartOfTheDrl() {
+    DrlSource marked = new DrlSource("fine/rules.drl", "\uFEFFpackage dev.failmode.packs.fine;\nrule \"r\" when then end\n");
+
+    assertThat(marked.text()).startsWith("package ");
+    assertThat(SafetyCheck.check(marked, "fine")).isEmpty();
+  }
 }
