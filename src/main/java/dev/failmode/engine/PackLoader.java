@@ -110,7 +110,14 @@ public final class PackLoader {
           + " files, or a .zip or .jar of one"));
     }
     if (MavenPacks.isCoordinate(spec)) {
-      return archive(maven.resolve(spec), spec, Kind.MAVEN, spec);
+      RulePack pack = archive(maven.resolve(spec), spec, Kind.MAVEN, spec);
+      String published = spec.substring(spec.lastIndexOf(':') + 1);
+      if (!published.equals(pack.manifest().version())) {
+        // a lock, reports and dependency ranges go by pack.yaml's version; the artifact's must say the same
+        throw new PackException(new Problem(Location.of(spec), "", "the artifact's version " + published + " is not its pack.yaml's, "
+            + pack.manifest().version() + ": publish a pack with the version its pack.yaml says"));
+      }
+      return pack;
     }
     String suggestion = dev.failmode.load.Suggest.didYouMean(spec, BUILT_IN);
     throw new PackException(new Problem(Location.of(spec), "", "unknown rule pack: no such folder or archive, not a Maven coordinate"

@@ -208,6 +208,15 @@ class PacksIT {
     assertThat(tests.out()).contains("envoy 1.0.0 (com.example.failmode:envoy-pack:1.0.0!/failmode/packs/envoy)").contains("coverage: 7 of 7");
     assertThat(Files.readString(dir.resolve("failmode.lock"))).contains("source: \"" + coordinate + "\"");
 
+    // the same jar published under another version than its pack.yaml says
+    mvn(project, "org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file", "-Dfile=target/envoy-pack-1.0.0.jar",
+        "-DgroupId=com.example.failmode", "-DartifactId=envoy-pack", "-Dversion=2.0.0", "-Dpackaging=jar",
+        "-DlocalRepositoryPath=" + repository);
+    Subprocess mislabelled = failmode(dir, "classify", "catalogue", "--rules", "com.example.failmode:envoy-pack:2.0.0",
+        "--maven-repo-local", repository.toString());
+    assertThat(mislabelled.exitCode()).isEqualTo(2);
+    assertThat(mislabelled.err()).contains("the artifact's version 2.0.0 is not its pack.yaml's, 1.0.0");
+
     Subprocess missing = failmode(dir, "classify", "catalogue", "--rules", "com.example.failmode:envoy-pack:9.9.9", "--maven-repo-local",
         repository.toString());
     assertThat(missing.exitCode()).isEqualTo(2);
