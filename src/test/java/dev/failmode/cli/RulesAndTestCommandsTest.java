@@ -14,6 +14,20 @@ import org.xml.sax.InputSource;
 
 /** failmode rules and failmode test, in-process (the working directory is the project's). */
 class RulesAndTestCommandsTest {
+  /** A fixture of one failure mode that crashes. */
+  private static final String CRASH = """
+      apiVersion: failmode/v1
+      kind: FailureModes
+      metadata:
+        name: fixture
+      components:
+        - name: api
+          failureModes:
+            - id: crash
+              description: it crashes
+              effect: crash
+      """;
+
   @TempDir Path dir;
 
   @Test
@@ -91,18 +105,7 @@ class RulesAndTestCommandsTest {
         """);
     Files.writeString(team.resolve("pack.yaml"), "dependencies:\n  - id: base\n    version: \"^1.0.0\"\n", StandardOpenOption.APPEND);
     Files.createDirectories(team.resolve("tests/crash-ok"));
-    Files.writeString(team.resolve("tests/crash-ok/ok-to-break-crash.yaml"), """
-        apiVersion: failmode/v1
-        kind: FailureModes
-        metadata:
-          name: fixture
-        components:
-          - name: api
-            failureModes:
-              - id: crash
-                description: it crashes
-                effect: crash
-        """);
+    Files.writeString(team.resolve("tests/crash-ok/ok-to-break-crash.yaml"), CRASH);
 
     Cli together = Cli.run("test", team.toString(), base.toString(), other.toString());
     Cli alone = Cli.run("test", team.toString());
@@ -118,23 +121,11 @@ class RulesAndTestCommandsTest {
     Path pack = pack("strays", "0.1.0", "fixtures in the wrong places", """
         rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
         """);
-    String fixture = """
-        apiVersion: failmode/v1
-        kind: FailureModes
-        metadata:
-          name: fixture
-        components:
-          - name: api
-            failureModes:
-              - id: crash
-                description: it crashes
-                effect: crash
-        """;
     Files.createDirectories(pack.resolve("tests/crash-not-ok/more"));
-    Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-crash.yaml"), fixture);
-    Files.writeString(pack.resolve("tests/crash-not-ok/more/ok-to-break-deeper.yaml"), fixture);
-    Files.writeString(pack.resolve("tests/ok-to-break-at-the-top.yaml"), fixture);
-    Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-.yaml"), fixture);
+    Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-crash.yaml"), CRASH);
+    Files.writeString(pack.resolve("tests/crash-not-ok/more/ok-to-break-deeper.yaml"), CRASH);
+    Files.writeString(pack.resolve("tests/ok-to-break-at-the-top.yaml"), CRASH);
+    Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-.yaml"), CRASH);
 
     Cli cli = Cli.run("test", pack.toString());
 
@@ -153,18 +144,7 @@ class RulesAndTestCommandsTest {
         rule "overload-note" @kind("note") when $v : Verdict( mode.effect == Effect.OVERLOAD ) then $v.note("overload"); end
         """);
     Files.createDirectories(pack.resolve("tests/crash-not-ok"));
-    Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-crash.yaml"), """
-        apiVersion: failmode/v1
-        kind: FailureModes
-        metadata:
-          name: fixture
-        components:
-          - name: api
-            failureModes:
-              - id: crash
-                description: it crashes
-                effect: crash
-        """);
+    Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-crash.yaml"), CRASH);
 
     Cli cli = Cli.run("test", pack.toString(), "--coverage-min", "33.4%");
 
@@ -179,18 +159,7 @@ class RulesAndTestCommandsTest {
         rule "never-tested" @kind("note") when $v : Verdict( mode.effect == Effect.SLOW ) then $v.note("slow"); end
         """);
     Files.createDirectories(pack.resolve("tests/crash-not-ok"));
-    Files.writeString(pack.resolve("tests/crash-not-ok/ok-to-break-wrongly.yaml"), """
-        apiVersion: failmode/v1
-        kind: FailureModes
-        metadata:
-          name: fixture
-        components:
-          - name: api
-            failureModes:
-              - id: crash
-                description: it crashes
-                effect: crash
-        """);
+    Files.writeString(pack.resolve("tests/crash-not-ok/ok-to-break-wrongly.yaml"), CRASH);
 
     Cli cli = Cli.run("test", pack.toString());
     Cli coverage = Cli.run("test", pack.toString(), "--coverage-min", "100");
