@@ -356,7 +356,15 @@ public final class PackLoader {
     if (!problems.isEmpty()) {
       throw new PackException(problems);
     }
-    return new PackManifest(v.text("id"), version, v.text("description"), v.text("requires"), parameters, dependencies);
+    Map<String, Location> where = new java.util.HashMap<>();
+    if (v.text("requires") != null) {
+      where.put("requires", v.location("requires"));
+    }
+    List<Values> written = v.list("dependencies");
+    for (int i = 0; i < written.size(); i++) {
+      where.put("dependencies[" + i + "]", written.get(i).location());
+    }
+    return new PackManifest(v.text("id"), version, v.text("description"), v.text("requires"), parameters, dependencies, where);
   }
 
   private String display(Path absolute) {

@@ -91,7 +91,8 @@ public final class PackSet {
 
   private static List<Problem> requirements(RulePack pack, Map<String, RulePack> packs) {
     List<Problem> problems = new ArrayList<>();
-    Location where = Location.of(pack.origin().endsWith("!/") ? pack.origin() + "pack.yaml" : pack.origin() + "/pack.yaml");
+    Location file = Location.of(pack.origin().endsWith("!/") ? pack.origin() + "pack.yaml" : pack.origin() + "/pack.yaml");
+    Location where = pack.manifest().where("requires", file);
     String requires = pack.manifest().requires();
     if (requires != null) {
       RangesList range = range(requires);
@@ -103,17 +104,20 @@ public final class PackSet {
             + ToolVersion.failmode()));
       }
     }
-    for (PackManifest.Dependency dependency : pack.manifest().dependencies()) {
+    for (int i = 0; i < pack.manifest().dependencies().size(); i++) {
+      PackManifest.Dependency dependency = pack.manifest().dependencies().get(i);
+      String path = "dependencies[" + i + "]";
+      Location at = pack.manifest().where(path, file);
       RangesList range = range(dependency.version());
       RulePack needed = packs.get(dependency.id());
       if (range == null) {
-        problems.add(new Problem(where, "dependencies", "'" + dependency.version() + "' is not a version range like >=1.0.0 <2.0.0"));
+        problems.add(new Problem(at, path, "'" + dependency.version() + "' is not a version range like >=1.0.0 <2.0.0"));
       } else if (needed == null) {
-        problems.add(new Problem(where, "dependencies", "pack " + pack.id() + " needs pack " + dependency.id() + " "
+        problems.add(new Problem(at, path, "pack " + pack.id() + " needs pack " + dependency.id() + " "
             + dependency.version() + "; add it with --rules or to failmode.yaml (failmode test: name it among the packs to test,"
             + " or keep it in ./rules)"));
       } else if (!range.isSatisfiedBy(Semver.parse(needed.manifest().version()))) {
-        problems.add(new Problem(where, "dependencies", "pack " + pack.id() + " needs " + dependency.id() + " " + dependency.version()
+        problems.add(new Problem(at, path, "pack " + pack.id() + " needs " + dependency.id() + " " + dependency.version()
             + ", but " + needed.origin() + " is " + needed.manifest().version()));
       }
     }

@@ -90,7 +90,8 @@ class PackSetTest {
   void aPackNeedingANewerFailmodeIsRefused() throws Exception {
     pack("future", "requires: \">=99.0.0\"\n");
 
-    assertThatThrownBy(() -> load("future")).isInstanceOf(PackException.class).hasMessageContaining("pack future needs failmode >=99.0.0");
+    assertThatThrownBy(() -> load("future")).isInstanceOf(PackException.class)
+        .hasMessageContaining("future/pack.yaml:4:1: requires: pack future needs failmode >=99.0.0");
   }
 
   @Test
@@ -100,7 +101,8 @@ class PackSetTest {
     pack("needs-other", "dependencies:\n  - id: other\n    version: \">=1.0.0\"\n");
     pack("bad-range", "dependencies:\n  - id: base\n    version: \"whenever\"\n");
 
-    assertThatThrownBy(() -> load("base", "needs-base")).hasMessageContaining("pack needs-base needs base >=2.0.0, but base is 1.2.0");
+    assertThatThrownBy(() -> load("base", "needs-base"))
+        .hasMessageContaining("needs-base/pack.yaml:5:5: dependencies[0]: pack needs-base needs base >=2.0.0, but base is 1.2.0");
     assertThatThrownBy(() -> load("needs-other")).hasMessageContaining("needs pack other >=1.0.0; add it with --rules");
     assertThatThrownBy(() -> load("base", "bad-range")).hasMessageContaining("'whenever' is not a version range");
   }
