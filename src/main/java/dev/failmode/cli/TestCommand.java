@@ -81,7 +81,8 @@ final class TestCommand implements Callable<Integer> {
 
   /** A percentage from 0 to 100, written 80 or 80%. */
   static double percentage(String text) throws UserError {
-    String number = text.strip().endsWith("%") ? text.strip().substring(0, text.strip().length() - 1).strip() : text.strip();
+    String written = text.strip();
+    String number = written.endsWith("%") ? written.substring(0, written.length() - 1).strip() : written;
     double value;
     try {
       value = Double.parseDouble(number);
@@ -132,18 +133,21 @@ final class TestCommand implements Callable<Integer> {
     if (!specs.isEmpty()) {
       return specs;
     }
+    List<String> found = packFoldersInRules();
+    return found.isEmpty() ? Setup.builtIns() : found;
+  }
+
+  /** The pack folders under ./rules, where a team keeps its packs side by side; none when there is no such folder. */
+  private static List<String> packFoldersInRules() throws UserError {
     Path rules = Path.of("rules");
-    if (Files.isDirectory(rules)) {
-      try (Stream<Path> dirs = Files.list(rules)) {
-        List<String> found = dirs.filter(d -> Files.isRegularFile(d.resolve("pack.yaml"))).sorted().map(Path::toString).toList();
-        if (!found.isEmpty()) {
-          return found;
-        }
-      } catch (IOException e) {
-        throw new UserError("cannot read ./rules: " + e.getMessage());
-      }
+    if (!Files.isDirectory(rules)) {
+      return List.of();
     }
-    return Setup.builtIns();
+    try (Stream<Path> dirs = Files.list(rules)) {
+      return dirs.filter(d -> Files.isRegularFile(d.resolve("pack.yaml"))).sorted().map(Path::toString).toList();
+    } catch (IOException e) {
+      throw new UserError("cannot read ./rules: " + e.getMessage());
+    }
   }
 
   /**
@@ -153,15 +157,7 @@ final class TestCommand implements Callable<Integer> {
    */
   private Map<String, RulePack> dependencyPool(List<String> toTest) throws UserError {
     List<String> candidates = new ArrayList<>(toTest);
-    Path rules = Path.of("rules");
-    if (Files.isDirectory(rules)) {
-      try (Stream<Path> dirs = Files.list(rules)) {
-        dirs.filter(d -> Files.isRegularFile(d.resolve("pack.yaml"))).sorted().map(Path::toString)
-            .filter(d -> !candidates.contains(d)).forEach(candidates::add);
-      } catch (IOException e) {
-        throw new UserError("cannot read ./rules: " + e.getMessage());
-      }
-    }
+    packFoldersInRules().stream().filter(d -> !candidates.contains(d)).forEach(candidates::add);
     PackLoader loader = new PackLoader(Path.of("").toAbsolutePath(), mavenLocalRepository);
     Map<String, RulePack> pool = new LinkedHashMap<>();
     for (String candidate : candidates) {
