@@ -91,7 +91,7 @@ public final class PackSet {
 
   private static List<Problem> requirements(RulePack pack, Map<String, RulePack> packs) {
     List<Problem> problems = new ArrayList<>();
-    Location file = Location.of(pack.origin().endsWith("!/") ? pack.origin() + "pack.yaml" : pack.origin() + "/pack.yaml");
+    Location file = manifestFile(pack);
     Location where = pack.manifest().where("requires", file);
     String requires = pack.manifest().requires();
     if (requires != null) {
@@ -124,6 +124,11 @@ public final class PackSet {
     return problems;
   }
 
+  /** A pack's pack.yaml, as problems name it: in a folder, or at the root of an archive's pack ({@code x.zip!/pack.yaml}). */
+  private static Location manifestFile(RulePack pack) {
+    return Location.of(pack.origin().endsWith("!/") ? pack.origin() + "pack.yaml" : pack.origin() + "/pack.yaml");
+  }
+
   /** A valid range, or null: semver4j reads text it cannot parse as an empty range. */
   static RangesList range(String text) {
     try {
@@ -146,7 +151,7 @@ public final class PackSet {
       List<String> cycle = cycleFrom(pack, packs, new ArrayList<>());
       if (cycle != null && reported.add(String.join(",", cycle.stream().distinct().sorted().toList()))) {
         RulePack first = packs.get(cycle.get(0));
-        Location where = Location.of(first.origin().endsWith("!/") ? first.origin() + "pack.yaml" : first.origin() + "/pack.yaml");
+        Location where = manifestFile(first);
         problems.add(new Problem(where, "dependencies", "packs depend on themselves: " + String.join(" -> ", cycle)
             + "; a dependency must not need the pack that needs it"));
       }
