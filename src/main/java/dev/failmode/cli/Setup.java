@@ -102,8 +102,7 @@ final class Setup {
           .forEach(key -> origins.put(key, p.where("parameters." + key))));
       List<DisabledRule> disabled = project.map(Project::disabled).orElse(List.of());
       log.info("packs {} from {}", packs.stream().map(p -> p.id() + " " + p.manifest().version()).toList(),
-          !options.rules.isEmpty() ? "the command line" : project.isPresent() && !project.get().packs().isEmpty() ? project.get().file()
-              : "the default");
+          fromProject ? project.get().file() : options.rules.isEmpty() ? "the default" : "the command line");
       return new Setup(project, packs, trusted, values, origins, disabled, failOn,
           options.noCache ? PackCache.OFF : PackCache.standard());
     } catch (PackException e) {
