@@ -107,35 +107,32 @@ public final class PackTests {
     if (!Files.isDirectory(testsDir)) {
       return cases;
     }
-    try (Stream<Path> entries = Files.list(testsDir)) {
-      // a fixture where none is read would pass for tested while it never runs
-      for (Path stray : entries.filter(p -> Files.isRegularFile(p) && yaml(p)).sorted().toList()) {
-        misnamed.add(stray + ": a fixture goes in the folder of the rule it tests, tests/<rule-id>/");
-      }
+    List<Path> entries;
+    try (Stream<Path> listed = Files.list(testsDir)) {
+      entries = listed.sorted().toList();
     }
-    try (Stream<Path> ruleDirs = Files.list(testsDir)) {
-      for (Path ruleDir : ruleDirs.filter(Files::isDirectory).sorted().toList()) {
-        String rule = ruleDir.getFileName().toString();
-        try (Stream<Path> deeper = Files.walk(ruleDir, 8)) {
-          for (Path stray : deeper.filter(p -> Files.isRegularFile(p) && yaml(p) && !p.getParent().equals(ruleDir)).sorted().toList()) {
-            misnamed.add(stray + ": fixtures are read from tests/" + rule + "/ itself, not from folders inside it");
-          }
+    // a fixture where none is read would pass for tested while it never runs
+    for (Path stray : entries.stream().filter(p -> Files.isRegularFile(p) && yaml(p)).toList()) {
+      misnamed.add(stray + ": a fixture goes in the folder of the rule it tests, tests/<rule-id>/");
+    }
+    for (Path ruleDir : entries.stream().filter(Files::isDirectory).toList()) {
+      String rule = ruleDir.getFileName().toString();
+      List<Path> fixtures;
+      try (Stream<Path> walked = Files.walk(ruleDir, 8)) {
+        fixtures = walked.filter(p -> Files.isRegularFile(p) && yaml(p)).sorted().toList();
+      }
+      for (Path stray : fixtures.stream().filter(p -> !p.getParent().equals(ruleDir)).toList()) {
+        misnamed.add(stray + ": fixtures are read from tests/" + rule + "/ itself, not from folders inside it");
+      }
+      for (Path file : fixtures.stream().filter(p -> p.getParent().equals(ruleDir)).toList()) {
+        String fileName = file.getFileName().toString();
+        String name = fileName.substring(0, fileName.lastIndexOf('.'));
+        Optional<Expectation> expectation = Expectation.of(name);
+        if (expectation.isEmpty()) {
+          misnamed.add(file + ": a fixture's name starts with not-ok-, ok-to-break-, fires- or quiet- and names its case");
+          continue;
         }
-        try (Stream<Path> files = Files.list(ruleDir)) {
-          for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-            String fileName = file.getFileName().toString();
-            if (!yaml(file)) {
-              continue;
-            }
-            String name = fileName.substring(0, fileName.lastIndexOf('.'));
-            Optional<Expectation> expectation = Expectation.of(name);
-            if (expectation.isEmpty()) {
-              misnamed.add(file + ": a fixture's name starts with not-ok-, ok-to-break-, fires- or quiet- and names its case");
-              continue;
-            }
-            cases.add(new Case(pack, rule, file, name, expectation.get()));
-          }
-        }
+        cases.add(new Case(pack, rule, file, name, expectation.get()));
       }
     }
     return cases;
