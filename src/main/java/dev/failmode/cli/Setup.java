@@ -9,6 +9,7 @@ import dev.failmode.engine.Project;
 import dev.failmode.engine.RuleBase;
 import dev.failmode.engine.RulePack;
 import dev.failmode.engine.SafetyCheck;
+import dev.failmode.load.Suggest;
 import dev.failmode.model.DisabledRule;
 import dev.failmode.model.Location;
 import dev.failmode.model.Problem;
@@ -94,6 +95,7 @@ final class Setup {
       }
       Set<String> trusted = new LinkedHashSet<>(options.trust);
       project.ifPresent(p -> trusted.addAll(p.trust()));
+      trustedLoaded(options.trust, fromProject ? project : Optional.empty(), packs);
       Map<String, String> values = new LinkedHashMap<>();
       project.ifPresent(p -> values.putAll(p.parameters()));
       values.putAll(parameters);
@@ -108,6 +110,42 @@ final class Setup {
     } catch (PackException e) {
       throw new UserError("the rule packs cannot be used", e.problems());
     }
+  }
+
+  /**
+   * Each pack trusted by {@code --trust}, and by the project file when its packs are the run's,
+   * must be one the run loads and checks: a misspelt id would otherwise trust nothing, silently,
+   * and the reviewer would believe the pack trusted. (A project's trust entries are not held to
+   * packs that {@code --rules} chose instead of the file's.)
+   */
+  private static void trustedLoaded(List<String> fromOptions, Optional<Project> project, List<RulePack> packs) throws PackException {
+    List<Problem> problems = new ArrayList<>();
+    for (String id : fromOptions) {
+      trustProblem(id, packs).ifPresent(message -> problems.add(new Problem(Location.of("--trust " + id), "", message)));
+    }
+    if (project.isPresent()) {
+      List<String> trust = project.get().trust();
+      for (int i = 0; i < trust.size(); i++) {
+        String path = "trust[" + i + "]";
+        trustProblem(trust.get(i), packs).ifPresent(message -> problems.add(new Problem(project.get().where(path), path, message)));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new PackException(problems);
+    }
+  }
+
+  private static Optional<String> trustProblem(String id, List<RulePack> packs) {
+    Optional<RulePack> pack = packs.stream().filter(p -> p.id().equals(id)).findFirst();
+    if (pack.isPresent()) {
+      return pack.get().builtIn()
+          ? Optional.of(id + " is built in: built-in packs are not held to the safety check, so trusting it changes nothing; remove it")
+          : Optional.empty();
+    }
+    List<String> checked = packs.stream().filter(p -> !p.builtIn()).map(RulePack::id).toList();
+    return Optional.of("no pack " + id + " is loaded, so trusting it changes nothing"
+        + Suggest.didYouMean(id, checked)
+        + (checked.isEmpty() ? " (this run loads only built-in packs)" : " (packs held to the safety check: " + String.join(", ", checked) + ")"));
   }
 
   /**

@@ -9,6 +9,9 @@ import dev.failmode.engine.ParameterValues;
 import dev.failmode.engine.RuleBase;
 import dev.failmode.engine.RuleInfo;
 import dev.failmode.engine.RulePack;
+import dev.failmode.load.Suggest;
+import dev.failmode.model.Location;
+import dev.failmode.model.Problem;
 import dev.failmode.model.Text;
 import dev.failmode.report.AtomicOutput;
 import dev.failmode.report.Xml;
@@ -107,6 +110,7 @@ final class TestCommand implements Callable<Integer> {
     for (String pack : toTest) {
       suites.add(test(pack, pool));
     }
+    trustedInPool(pool);
     boolean passed = suites.stream().allMatch(s -> s.passed() && s.coverage() >= coverageMin);
     AtomicOutput.Content content = writer -> {
       if (format.equals("junit")) {
@@ -173,6 +177,31 @@ final class TestCommand implements Callable<Integer> {
     return pool;
   }
 
+  /**
+   * Each --trust must name a pack of the pool (those tested and those in ./rules): a misspelt id
+   * would otherwise trust nothing, and a pack meant to be trusted be refused with no word on why.
+   */
+  private void trustedInPool(Map<String, RulePack> pool) throws UserError {
+    List<Problem> problems = new ArrayList<>();
+    for (String id : trust) {
+      if (!pool.containsKey(id)) {
+        problems.add(new Problem(Location.of("--trust " + id), "", (PackLoader.BUILT_IN.contains(id)
+            ? id + " is built in: built-in packs are not held to the safety check, so trusting it changes nothing; remove it"
+            : "no pack " + id + " is tested or in ./rules, so trusting it changes nothing" + Suggest.didYouMean(id, pool.keySet()))));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new UserError("the rule packs cannot be used", problems);
+    }
+  }
+
+  /** The ids of {@code pack} and of the packs it depends on, found in {@code pool}. */
+  private static List<String> dependencyIds(RulePack pack, Map<String, RulePack> pool) {
+    Set<String> seen = new LinkedHashSet<>();
+    collect(pack, pool, seen, new ArrayList<>());
+    return List.copyOf(seen);
+  }
+
   /** The specs of the packs {@code pack} depends on, found in {@code pool}, its dependencies' dependencies first. */
   private static List<String> dependencies(RulePack pack, Map<String, RulePack> pool) {
     Set<String> seen = new LinkedHashSet<>();
@@ -202,7 +231,10 @@ final class TestCommand implements Callable<Integer> {
     List<String> specs = new ArrayList<>(under == null ? List.of() : dependencies(under, pool));
     specs.add(spec);
     options.rules = specs;
-    options.trust = trust;
+    // each run is given the trust of the packs it loads (checked against the pool as a whole after);
+    // a pack not in the pool is built in, or fails to load and says why
+    List<String> ids = under == null ? List.of() : dependencyIds(under, pool);
+    options.trust = trust.stream().filter(ids::contains).toList();
     options.noProject = true;
     options.mavenLocalRepository = mavenLocalRepository;
     options.noCache = noCache;

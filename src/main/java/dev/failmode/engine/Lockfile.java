@@ -48,8 +48,17 @@ public final class Lockfile {
           : document.problems());
     }
     Map<String, Entry> entries = new LinkedHashMap<>();
+    List<Problem> problems = new ArrayList<>();
     for (Values v : document.values().list("packs")) {
-      entries.put(v.text("source"), new Entry(v.text("source"), v.text("id"), v.text("version"), v.text("sha256"), v.location()));
+      Entry entry = new Entry(v.text("source"), v.text("id"), v.text("version"), v.text("sha256"), v.location());
+      Entry before = entries.putIfAbsent(key(entry.source()), entry);
+      if (before != null) {
+        problems.add(new Problem(entry.location(), "", "pack " + entry.source() + " is pinned twice, here and at line "
+            + before.location().line() + "; run 'failmode packs lock' to write the lock again"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new PackException(problems);
     }
     return new Lockfile(entries, shown);
   }
@@ -65,7 +74,7 @@ public final class Lockfile {
       if (!pack.kind().pinned()) {
         continue;
       }
-      Entry entry = entries.get(pack.spec());
+      Entry entry = entries.get(key(pack.spec()));
       if (entry == null) {
         problems.add(new Problem(Location.of(shown), "", "pack " + pack.spec() + " is not in " + shown
             + "; review it, then run 'failmode packs lock' to pin it"));
@@ -79,6 +88,20 @@ public final class Lockfile {
       }
     }
     return problems;
+  }
+
+  /**
+   * A source as the lock matches it: an archive's path normalized, so that {@code ./team.zip},
+   * {@code team.zip} and {@code rules/../team.zip} are one pack (both the lock and the packs it
+   * pins are relative to the same folder); a Maven coordinate has no such segments and stays as it is.
+   */
+  static String key(String source) {
+    try {
+      String normalized = Path.of(source).normalize().toString();
+      return normalized.isEmpty() ? source : normalized;
+    } catch (java.nio.file.InvalidPathException e) {
+      return source;
+    }
   }
 
   /** Writes a lock file for the pinned packs among {@code packs}, sorted by source. */

@@ -41,7 +41,7 @@ public record Project(Path file, List<String> packs, List<String> trust, Map<Str
   public static final String FILE_NAME = "failmode.yaml";
 
   /**
-   * @param where where each value is written, by its YAML path: {@code packs[1]}, {@code failOn[0]},
+   * @param where where each value is written, by its YAML path: {@code packs[1]}, {@code trust[0]}, {@code failOn[0]},
    *     {@code parameters.core.window-share}; so that a value found wrong later (an unknown pack, a
    *     parameter that does not parse) is reported at its line
    */
@@ -84,7 +84,7 @@ public record Project(Path file, List<String> packs, List<String> trust, Map<Str
     }
     Map<String, Location> where = new HashMap<>();
     where.put("", Location.of(shown));
-    for (String list : List.of("packs", "failOn")) {
+    for (String list : List.of("packs", "trust", "failOn")) {
       for (int i = 0; i < v.texts(list).size(); i++) {
         where.put(list + "[" + i + "]", v.location(list, i));
       }

@@ -160,7 +160,8 @@ public final class RuleBase {
       }
       List<Model> packModels = ahead != null && pack.builtIn() ? ahead.models().get(precompiled.size()).models() : PrecompiledPacks.models(pack);
       if (!packModels.isEmpty()) {
-        collectRules(pack, declaredIn(pack, packModels), rules, problems);
+        Map<String, Integer> lines = ruleLines(pack);
+        collectRules(pack, declaredIn(pack, packModels, lines), lines, rules, problems);
         models.addAll(packModels);
         precompiled.add(pack.id());
         continue;
@@ -175,7 +176,7 @@ public final class RuleBase {
         }
       }
       if (packages != null) {
-        collectRules(pack, declaredIn(pack, packages), rules, problems);
+        collectRules(pack, declaredIn(pack, packages), ruleLines(pack), rules, problems);
         compiled.add(packages);
       }
     }
@@ -211,7 +212,8 @@ public final class RuleBase {
     Map<String, RuleInfo> rules = new HashMap<>();
     Set<String> precompiled = new LinkedHashSet<>();
     for (int i = 0; i < packs.size(); i++) {
-      collectRules(packs.get(i), declaredIn(packs.get(i), models.get(i).models()), rules, problems);
+      Map<String, Integer> lines = ruleLines(packs.get(i));
+      collectRules(packs.get(i), declaredIn(packs.get(i), models.get(i).models(), lines), lines, rules, problems);
       precompiled.add(packs.get(i).id());
     }
     if (!problems.isEmpty()) {
@@ -276,9 +278,9 @@ public final class RuleBase {
   }
 
   /** The rules of a precompiled pack; the model does not keep their files, which the DRL still says. */
-  private static List<Declared> declaredIn(RulePack pack, List<Model> models) {
+  private static List<Declared> declaredIn(RulePack pack, List<Model> models, Map<String, Integer> lines) {
     Map<String, String> sources = new HashMap<>();
-    ruleLines(pack).keySet().forEach(key -> sources.putIfAbsent(key.substring(key.indexOf('\u0000') + 1), key.substring(0, key.indexOf('\u0000'))));
+    lines.keySet().forEach(key -> sources.putIfAbsent(key.substring(key.indexOf('\u0000') + 1), key.substring(0, key.indexOf('\u0000'))));
     List<Declared> declared = new ArrayList<>();
     for (Model model : models) {
       for (org.drools.model.Rule rule : model.getRules()) {
@@ -288,9 +290,10 @@ public final class RuleBase {
     return declared;
   }
 
-  private static void collectRules(RulePack pack, List<Declared> declared, Map<String, RuleInfo> rules, List<Problem> problems) {
+  /** @param lines the pack's {@link #ruleLines}, read once for this and {@link #declaredIn} */
+  private static void collectRules(RulePack pack, List<Declared> declared, Map<String, Integer> lines, Map<String, RuleInfo> rules,
+      List<Problem> problems) {
     Map<String, RuleInfo> ids = new HashMap<>();
-    Map<String, Integer> lines = ruleLines(pack);
     for (Declared rule : declared) {
       String source = rule.source();
       int line = lines.getOrDefault(source + "\u0000" + rule.name(), 0);

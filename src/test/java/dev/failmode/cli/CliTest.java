@@ -340,6 +340,30 @@ class CliTest {
     assertThat(run.err()).contains("pack team.zip does not match").contains("cfg/failmode.lock");
   }
 
+  @Test
+  void theLockMatchesAnArchiveHoweverItsPathIsWrittenAndRefusesAPackPinnedTwice() throws Exception {
+    Path cfg = Files.createDirectories(dir.resolve("cfg"));
+    Path project = cfg.resolve("failmode.yaml");
+    Files.writeString(project, "apiVersion: failmode/v1\nkind: Project\npacks: [core, ./team.zip]\n");
+    zipPack(cfg.resolve("team.zip"), "note-a");
+
+    Cli lock = Cli.run("packs", "lock", "--project", project.toString());
+    Files.writeString(project, "apiVersion: failmode/v1\nkind: Project\npacks: [core, team.zip]\n");
+    Cli plain = Cli.run("classify", EXAMPLES, "--project", project.toString());
+    Files.writeString(project, "apiVersion: failmode/v1\nkind: Project\npacks: [core, sub/../team.zip]\n");
+    Cli roundabout = Cli.run("classify", EXAMPLES, "--project", project.toString());
+    String pinned = Files.readString(cfg.resolve("failmode.lock"));
+    String entry = pinned.substring(pinned.indexOf("  - source:"));
+    Files.writeString(cfg.resolve("failmode.lock"), pinned + entry.replace("\"./team.zip\"", "\"team.zip\""));
+    Cli twice = Cli.run("classify", EXAMPLES, "--project", project.toString());
+
+    assertThat(lock.exitCode()).as(lock.err()).isZero();
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    assertThat(roundabout.exitCode()).as(roundabout.err()).isZero();
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err()).contains("failmode.lock:10:5: error: pack team.zip is pinned twice, here and at line 6");
+  }
+
   /** A pack archive of one note rule, named {@code rule}. */
   private static void zipPack(Path archive, String rule) throws Exception {
     try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(archive))) {

@@ -123,4 +123,29 @@ class FaultsTest {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json", "broken.yaml");
     }
   }
+
+  @Test
+  void trustNamingNoPackTheRunChecksIsAnErrorWhereItIsWritten() throws Exception {
+    Path mine = pack("mine", "rule \"quiet\" when $v : Verdict( mode.id == \"nothing\" ) then end\n");
+    Path project = dir.resolve("failmode.yaml");
+    Files.writeString(project, "apiVersion: failmode/v1\nkind: Project\npacks: [core, ./mine]\ntrust: [mine, mnie]\n");
+
+    Cli misspelt = Cli.run("classify", EXAMPLE, "--no-project", "--rules", "core", "--rules", mine.toString(), "--trust", "mnie");
+    Cli builtIn = Cli.run("classify", EXAMPLE, "--no-project", "--trust", "core");
+    Cli fromFile = Cli.run("classify", EXAMPLE, "--project", project.toString());
+    Cli rulesChosenElsewhere = Cli.run("classify", EXAMPLE, "--project", project.toString(), "--rules", "core");
+    Cli tested = Cli.run("test", mine.toString(), "--trust", "mnie");
+
+    assertThat(misspelt.exitCode()).isEqualTo(2);
+    assertThat(misspelt.err()).contains("--trust mnie: error: no pack mnie is loaded, so trusting it changes nothing; did you mean 'mine'?"
+        + " (packs held to the safety check: mine)");
+    assertThat(builtIn.exitCode()).isEqualTo(2);
+    assertThat(builtIn.err()).contains("--trust core: error: core is built in: built-in packs are not held to the safety check");
+    assertThat(fromFile.exitCode()).isEqualTo(2);
+    assertThat(fromFile.err()).contains(project + ":4:15: error: trust[1]: no pack mnie is loaded").doesNotContain("trust[0]");
+    // the file's trust is held to the file's packs, not to those --rules chose instead
+    assertThat(rulesChosenElsewhere.exitCode()).as(rulesChosenElsewhere.err()).isZero();
+    assertThat(tested.exitCode()).isEqualTo(2);
+    assertThat(tested.err()).contains("--trust mnie: error: no pack mnie is tested or in ./rules").contains("did you mean 'mine'?");
+  }
 }
