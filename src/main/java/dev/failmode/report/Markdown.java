@@ -101,7 +101,7 @@ public final class Markdown {
   }
 
   /** Text inside an inline code span: no backticks to break out of it, no line breaks. */
-  static String code(String raw) {
+  public static String code(String raw) {
     StringBuilder out = new StringBuilder((raw == null ? 0 : raw.length()) + 4).append('`');
     if (raw != null) {
       for (int i = 0; i < raw.length(); i++) {
@@ -119,9 +119,12 @@ public final class Markdown {
 
   /** A relative link to a file and line that GitHub renders; the target is percent-encoded. */
   static String fileLink(String file, int line) {
-    String label = text(file + (line > 0 ? ":" + line : ""));
-    String target = encode(file) + (line > 0 ? "#L" + line : "");
-    return "[" + label + "](" + target + ")";
+    return fileLink(file + (line > 0 ? ":" + line : ""), file, line);
+  }
+
+  /** A link labelled {@code label} to the file at relative path {@code target}, at {@code line} when it is positive. */
+  public static String fileLink(String label, String target, int line) {
+    return "[" + text(label) + "](" + encode(target) + (line > 0 ? "#L" + line : "") + ")";
   }
 
   private static String encode(String path) {

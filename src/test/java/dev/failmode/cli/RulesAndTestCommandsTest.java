@@ -71,11 +71,58 @@ class RulesAndTestCommandsTest {
 
   @Test
   void docsRulesMdIsTheOutputOfRulesDoc() throws Exception {
-    Cli cli = Cli.run("rules", "doc");
+    // target/ sits beside docs/, so the links to rules/ come out as they do in docs/rules.md
+    Path written = Fixtures.project().resolve("target/rules-doc-check.md");
+    Cli cli = Cli.run("rules", "doc", "-o", written.toString());
 
-    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
     assertThat(Files.readString(Fixtures.project().resolve("docs/rules.md")))
-        .as("docs/rules.md is stale: run ./failmode rules doc > docs/rules.md").isEqualTo(cli.out());
+        .as("docs/rules.md is stale: run ./failmode rules doc -o docs/rules.md").isEqualTo(Files.readString(written));
+  }
+
+  @Test
+  void rulesDocLinksFilesRelativeToWhereItIsWrittenAndNamesWhatIsNotOnDisk() throws Exception {
+    Path pack = pack("linked", "1.0.0", "a pack in a folder", """
+        rule "noted" @id("noted") @kind("note") @title("A note") @description("Notes.")
+        when $v : Verdict() then $v.note("x"); end
+        """);
+    Path written = dir.resolve("site/docs/rules.md");
+    Files.createDirectories(written.getParent());
+
+    Cli toFile = Cli.run("rules", "doc", "--rules", pack.toString(), "-o", written.toString());
+    Cli toOutput = Cli.run("rules", "doc", "--rules", pack.toString());
+    Cli builtIn = Cli.run("rules", "doc", "--rules", "core");
+
+    assertThat(toFile.exitCode()).as(toFile.err()).isZero();
+    assertThat(toFile.out()).isEmpty();
+    // the pack is named as given (relative to the working directory, the project's in-process)
+    String shown = Fixtures.project().toAbsolutePath().relativize(pack.toAbsolutePath()).toString();
+    assertThat(written).content().contains("Source: [" + shown + "](../../linked)")
+        .contains(", [" + shown + "/rules.drl:3](../../linked/rules.drl#L3)");
+    // on standard output, relative to the working directory
+    assertThat(toOutput.out()).contains("Source: [" + shown + "](" + shown + ")").contains("(" + shown + "/rules.drl#L3)");
+    assertThat(builtIn.out()).contains("Source: [rules/core](rules/core)");
+  }
+
+  @Test
+  void rulesDocNamesAnArchivesRulesWithoutLinks() throws Exception {
+    Path pack = pack("zipped", "1.0.0", "a pack in an archive", """
+        rule "noted" @id("noted") @kind("note") @title("A note") @description("Notes.")
+        when $v : Verdict() then $v.note("x"); end
+        """);
+    Path archive = dir.resolve("zipped.zip");
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(archive)); var files = Files.list(pack)) {
+      for (Path file : files.sorted().toList()) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(file.getFileName().toString()));
+        zip.write(Files.readAllBytes(file));
+        zip.closeEntry();
+      }
+    }
+
+    Cli cli = Cli.run("rules", "doc", "--rules", archive.toString());
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("zipped.zip!/`").contains("zipped.zip!/rules.drl:3`").doesNotContain(".drl#L").doesNotContain("zip)");
   }
 
   @Test
