@@ -6,7 +6,6 @@ import dev.failmode.engine.RuleInfo;
 import dev.failmode.engine.RulePack;
 import dev.failmode.load.Suggest;
 import dev.failmode.model.Text;
-import dev.failmode.report.AtomicOutput;
 import dev.failmode.report.Markdown;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -181,17 +180,7 @@ final class RulesCommand implements Callable<Integer> {
               .reduce((a, b) -> a + ", " + b).orElse("")).append("\n");
         }
       }
-      if (output == null) {
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(md);
-        out.flush();
-        return ExitCode.OK;
-      }
-      try {
-        AtomicOutput.write(output, writer -> writer.write(md.toString()));
-      } catch (IOException e) {
-        throw new UserError(e.getMessage());
-      }
+      CommandOutput.write(spec, output, writer -> writer.write(md.toString()));
       return ExitCode.OK;
     }
   }

@@ -1,9 +1,6 @@
 package dev.failmode.cli;
 
 import dev.failmode.load.JsonSchema;
-import dev.failmode.report.AtomicOutput;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,17 +28,7 @@ final class SchemaCommand implements Callable<Integer> {
   @Override
   public Integer call() throws UserError {
     String schema = JsonSchema.v1();
-    if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(schema);
-      out.flush();
-      return ExitCode.OK;
-    }
-    try {
-      AtomicOutput.write(output, writer -> writer.write(schema));
-    } catch (IOException e) {
-      throw new UserError(e.getMessage());
-    }
+    CommandOutput.write(spec, output, writer -> writer.write(schema));
     return ExitCode.OK;
   }
 }

@@ -16,7 +16,6 @@ import dev.failmode.model.Text;
 import dev.failmode.report.AtomicOutput;
 import dev.failmode.report.Xml;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,17 +118,7 @@ final class TestCommand implements Callable<Integer> {
         text(suites, writer);
       }
     };
-    PrintWriter out = spec.commandLine().getOut();
-    try {
-      if (output == null) {
-        content.writeTo(out);
-        out.flush();
-      } else {
-        AtomicOutput.write(output, content);
-      }
-    } catch (IOException e) {
-      throw new UserError(e.getMessage());
-    }
+    CommandOutput.write(spec, output, content);
     return passed ? ExitCode.OK : ExitCode.POLICY;
   }
 

@@ -28,6 +28,12 @@ class RulesAndTestCommandsTest {
               effect: crash
       """;
 
+  /** A rule that notes every failure mode, on line 3 of its pack's rules.drl. */
+  private static final String NOTE = """
+      rule "noted" @id("noted") @kind("note") @title("A note") @description("Notes.")
+      when $v : Verdict() then $v.note("x"); end
+      """;
+
   @TempDir Path dir;
 
   @Test
@@ -82,10 +88,7 @@ class RulesAndTestCommandsTest {
 
   @Test
   void rulesDocLinksFilesRelativeToWhereItIsWrittenAndNamesWhatIsNotOnDisk() throws Exception {
-    Path pack = pack("linked", "1.0.0", "a pack in a folder", """
-        rule "noted" @id("noted") @kind("note") @title("A note") @description("Notes.")
-        when $v : Verdict() then $v.note("x"); end
-        """);
+    Path pack = pack("linked", "1.0.0", "a pack in a folder", NOTE);
     Path written = dir.resolve("site/docs/rules.md");
     Files.createDirectories(written.getParent());
 
@@ -106,10 +109,7 @@ class RulesAndTestCommandsTest {
 
   @Test
   void rulesDocNamesAnArchivesRulesWithoutLinks() throws Exception {
-    Path pack = pack("zipped", "1.0.0", "a pack in an archive", """
-        rule "noted" @id("noted") @kind("note") @title("A note") @description("Notes.")
-        when $v : Verdict() then $v.note("x"); end
-        """);
+    Path pack = pack("zipped", "1.0.0", "a pack in an archive", NOTE);
     Path archive = dir.resolve("zipped.zip");
     try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(archive)); var files = Files.list(pack)) {
       for (Path file : files.sorted().toList()) {
