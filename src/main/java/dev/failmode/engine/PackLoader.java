@@ -271,6 +271,29 @@ public final class PackLoader {
   }
 
   /**
+   * What a link out of a pack's folder is told: the pack runs in others' CI, and a link to a file
+   * of the machine it runs on (a key, a token) would have the parser quote it in the log.
+   */
+  private static final String OUTSIDE = "is a symbolic link to a file outside the pack's folder: a pack's files must be in it";
+
+  private static Path realPath(Path root, String shown) throws PackException {
+    try {
+      return root.toRealPath();
+    } catch (IOException e) {
+      throw new PackException(new Problem(Location.of(shown), "", "cannot read the pack: " + e.getMessage()));
+    }
+  }
+
+  /** Whether {@code file}, links followed, lies outside the folder {@code realRoot}. */
+  private static boolean outside(Path file, Path realRoot) {
+    try {
+      return !file.toRealPath().startsWith(realRoot);
+    } catch (IOException e) {
+      return false; // reading it reports why it cannot be read
+    }
+  }
+
+  /**
    * A pack in a folder (of the disk, or of an archive's file system).
    *
    * @param shown how the folder is named in messages
@@ -281,6 +304,10 @@ public final class PackLoader {
     String manifestName = prefix + "pack.yaml";
     if (!Files.isRegularFile(manifestPath)) {
       throw new PackException(new Problem(Location.of(shown), "", "not a rule pack: there is no pack.yaml in it"));
+    }
+    Path realRoot = kind == Kind.FOLDER ? realPath(root, shown) : null;
+    if (realRoot != null && outside(manifestPath, realRoot)) {
+      throw new PackException(new Problem(Location.of(manifestName), "", OUTSIDE));
     }
     PackManifest manifest = manifest(YamlDocuments.read(manifestPath, manifestName, MANIFEST), manifestName);
     List<DrlSource> sources = new ArrayList<>();
@@ -294,6 +321,10 @@ public final class PackLoader {
           .toList();
       for (Path drl : drls) {
         String name = prefix + root.relativize(drl).toString().replace('\\', '/');
+        if (realRoot != null && outside(drl, realRoot)) {
+          problems.add(new Problem(Location.of(name), "", OUTSIDE));
+          continue;
+        }
         try {
           sources.add(new DrlSource(name, StandardCharsets.UTF_8.newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)

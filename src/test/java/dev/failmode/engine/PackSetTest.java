@@ -121,4 +121,24 @@ class PackSetTest {
 
     assertThatThrownBy(() -> load("twice", dir.resolve("twice").toString())).hasMessageContaining("a run loads each pack once");
   }
+
+  @Test
+  void aLinkOutOfAPacksFolderIsRefusedAndOneInsideItIsRead() throws Exception {
+    Path secret = Files.writeString(dir.resolve("credentials"), "aws_secret_access_key = hunter2\n");
+    Path leaky = pack("leaky", "");
+    Files.createSymbolicLink(leaky.resolve("secret.drl"), secret);
+    Path linked = pack("linked", "");
+    Files.createDirectories(linked.resolve("shared"));
+    Files.move(linked.resolve("rules.drl"), linked.resolve("shared/rules.drl"));
+    Files.createSymbolicLink(linked.resolve("rules.drl"), linked.resolve("shared/rules.drl"));
+    Path manifestOut = pack("manifest-out", "");
+    Files.move(manifestOut.resolve("pack.yaml"), dir.resolve("elsewhere.yaml"));
+    Files.createSymbolicLink(manifestOut.resolve("pack.yaml"), dir.resolve("elsewhere.yaml"));
+
+    assertThatThrownBy(() -> load("leaky")).isInstanceOf(PackException.class)
+        .hasMessageContaining("leaky/secret.drl: is a symbolic link to a file outside the pack's folder")
+        .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> load("manifest-out")).hasMessageContaining("manifest-out/pack.yaml: is a symbolic link to a file outside");
+    assertThat(load("linked")).extracting(RulePack::id).contains("linked");
+  }
 }
