@@ -136,8 +136,8 @@ final class Pipeline {
 
   private static void noteSkipped(List<String> skipped, PrintWriter err) {
     int shown = Math.min(skipped.size(), 5);
-    err.println("note: skipped " + skipped.size() + (skipped.size() == 1 ? " YAML file that is" : " YAML files that are")
-        + " not a failure-mode file: " + Text.printable(String.join("; ", skipped.subList(0, shown)))
+    err.println("note: skipped " + skipped.size() + (skipped.size() == 1 ? " YAML file" : " YAML files")
+        + " found in folders: " + Text.printable(String.join("; ", skipped.subList(0, shown)))
         + (skipped.size() > shown ? "; and " + (skipped.size() - shown) + " more" : ""));
     err.flush();
   }

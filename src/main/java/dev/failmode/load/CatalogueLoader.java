@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads failure-mode files and folders into catalogues.
  *
- * <p>Folders are walked (hidden folders skipped, links not followed) for {@code *.yaml} and
+ * <p>Folders are walked (hidden folders skipped, links not followed but noted) for {@code *.yaml} and
  * {@code *.yml}; a YAML file found there is read as a failure-mode file when its apiVersion
  * starts with {@code failmode/} (or its kind is FailureModes), and skipped otherwise, which the
  * result says. A file named explicitly must be a failure-mode file. Ids must be unique across
@@ -78,8 +78,9 @@ public final class CatalogueLoader {
     long start = System.nanoTime();
     List<Problem> problems = new ArrayList<>();
     Map<Path, Input> inputs = new LinkedHashMap<>();
+    List<String> links = new ArrayList<>();
     for (Path given : paths) {
-      collect(given, inputs, problems);
+      collect(given, inputs, problems, links);
     }
     List<Input> sorted = inputs.values().stream().sorted(Comparator.comparing(Input::display)).toList();
     // in parallel, each core taking the next file when it is done with one, the largest first:
@@ -103,6 +104,10 @@ public final class CatalogueLoader {
       if (outcome.skipped() != null) {
         skipped.add(outcome.skipped());
       }
+    }
+    if (!links.isEmpty()) {
+      links.stream().distinct().forEach(skipped::add);
+      skipped.sort(null); // the files' order, whatever order the paths were given in
     }
     return new Read(sorted.size(), catalogues, problems, skipped, count, start);
   }
@@ -147,7 +152,7 @@ public final class CatalogueLoader {
     }
   }
 
-  private void collect(Path given, Map<Path, Input> inputs, List<Problem> problems) {
+  private void collect(Path given, Map<Path, Input> inputs, List<Problem> problems, List<String> links) {
     // a path inside an archive (a pack's fixtures in a jar) is on a file system of its own
     Path absolute = given.getFileSystem() == workingDirectory.getFileSystem() ? workingDirectory.resolve(given).normalize() : given;
     if (!Files.exists(absolute)) {
@@ -171,6 +176,10 @@ public final class CatalogueLoader {
           String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
           if (attrs.isRegularFile() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
             inputs.putIfAbsent(realPath(file), new Input(file, display(file), false, attrs.size()));
+          } else if (attrs.isSymbolicLink() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+            // said, not dropped: a link may point anywhere on the machine (a pull request's link to
+            // a runner's secrets would be quoted by the parser), so only files named are read through one
+            links.add(display(file) + ": a symbolic link, not followed in folders (name it to read it)");
           }
           return FileVisitResult.CONTINUE;
         }

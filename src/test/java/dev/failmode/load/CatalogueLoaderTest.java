@@ -195,6 +195,26 @@ class CatalogueLoaderTest {
   }
 
   @Test
+  void aLinkFoundInAFolderIsNotFollowedButSaidSoAndOneNamedIsRead() throws IOException {
+    Files.createDirectories(dir.resolve("cfg"));
+    Path outside = write("secrets.yaml", "token: hunter2\n".getBytes(StandardCharsets.UTF_8));
+    Path shop = write("shop.yaml", minimal("shop").getBytes(StandardCharsets.UTF_8));
+    Files.createSymbolicLink(dir.resolve("cfg/a-secret.yaml"), outside);
+    Path linked = Files.createSymbolicLink(dir.resolve("cfg/shop.yaml"), shop);
+    write("cfg/web.yaml", minimal("web").getBytes(StandardCharsets.UTF_8));
+
+    LoadResult walked = load(dir.resolve("cfg"));
+    LoadResult named = load(linked);
+
+    assertThat(walked.problems()).isEmpty();
+    assertThat(walked.catalogues()).extracting(Catalogue::file).containsExactly("cfg/web.yaml");
+    assertThat(walked.skipped()).containsExactly(
+        "cfg/a-secret.yaml: a symbolic link, not followed in folders (name it to read it)",
+        "cfg/shop.yaml: a symbolic link, not followed in folders (name it to read it)");
+    assertThat(named.catalogues()).extracting(Catalogue::file).containsExactly("cfg/shop.yaml");
+  }
+
+  @Test
   void aBrokenFailureModeFileInAFolderIsNotSkipped() throws IOException {
     Files.createDirectories(dir.resolve("cfg"));
     write("cfg/shop.yaml", (minimal("shop") + "  bad: [\n").getBytes(StandardCharsets.UTF_8));
