@@ -31,8 +31,10 @@ public final class Main {
     prefetchRules(args);
     // UTF-8 whatever the locale: reports are UTF-8 (JSON, SARIF, XML), and a C locale would turn
     // every character beyond ASCII into '?'
-    System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false),
-        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+    StandardOutput stdout = new StandardOutput();
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new java.io.BufferedOutputStream(stdout, 65_536), StandardCharsets.UTF_8), false);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(stdout.exitCode(run(args, out, err), out, err));
   }
 
   /**

@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Writes an output file whole or not at all: into a temporary file beside it, then moved into
  * place in one step. A failed or interrupted run (an exception, SIGTERM) removes the temporary
- * file and leaves whatever was at the path before untouched.
+ * file and leaves whatever was at the path before untouched. A symbolic link is followed (the file
+ * it names is replaced, the link stays); a device or a pipe ({@code /dev/stdout}, a FIFO) is
+ * written to as it is.
  */
 public final class AtomicOutput {
   private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
@@ -53,7 +55,17 @@ public final class AtomicOutput {
     if (target.toString().isEmpty()) {
       throw new IOException("cannot write to an empty file name"); // Path.of("") is the working directory
     }
-    Path absolute = target.toAbsolutePath();
+    Path absolute = throughLinks(target.toAbsolutePath());
+    if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
+      // a device, a pipe or a socket (/dev/stdout, /dev/null, a FIFO a later step reads): written to
+      // as it is; moving a file over it would replace it, and a device has no "whole or nothing"
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(absolute, StandardOpenOption.WRITE), 65_536)) {
+        content.writeTo(out);
+      } catch (IOException e) {
+        throw new IOException("cannot write " + target + ": " + reason(e), e);
+      }
+      return;
+    }
     Path dir = absolute.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw new IOException("cannot write " + target + ": the folder " + (dir == null ? "" : dir + " ") + "does not exist");
@@ -93,6 +105,23 @@ public final class AtomicOutput {
       }
       PENDING.remove(temporary);
     }
+  }
+
+  /**
+   * The file a path names once its symbolic links are followed, so that the report replaces that
+   * file and the link stays a link; a link to nothing yet names the file it would create. The path
+   * itself when it is not a link.
+   */
+  private static Path throughLinks(Path path) throws IOException {
+    Path current = path;
+    for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+      if (hops == 40) {
+        throw new IOException("cannot write " + path + ": too many levels of symbolic links");
+      }
+      Path parent = current.getParent();
+      current = parent == null ? Files.readSymbolicLink(current) : parent.resolve(Files.readSymbolicLink(current));
+    }
+    return current;
   }
 
   /**
