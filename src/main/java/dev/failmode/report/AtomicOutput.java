@@ -55,17 +55,21 @@ public final class AtomicOutput {
     if (target.toString().isEmpty()) {
       throw new IOException("cannot write to an empty file name"); // Path.of("") is the working directory
     }
-    Path absolute = throughLinks(target.toAbsolutePath());
+    Path absolute = target.toAbsolutePath();
     if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
       // a device, a pipe or a socket (/dev/stdout, /dev/null, a FIFO a later step reads): written to
       // as it is; moving a file over it would replace it, and a device has no "whole or nothing"
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(absolute, StandardOpenOption.WRITE), 65_536)) {
         content.writeTo(out);
       } catch (IOException e) {
+        if (e.getMessage() != null && e.getMessage().contains("Broken pipe")) {
+          return; // the reader stopped reading (-o /dev/stdout | head): its choice, not a failure
+        }
         throw new IOException("cannot write " + target + ": " + reason(e), e);
       }
       return;
     }
+    absolute = throughLinks(absolute);
     Path dir = absolute.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw new IOException("cannot write " + target + ": the folder " + (dir == null ? "" : dir + " ") + "does not exist");
