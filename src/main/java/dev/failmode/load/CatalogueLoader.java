@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class CatalogueLoader {
   private static final Logger log = LoggerFactory.getLogger(CatalogueLoader.class);
+  /** The format's key and value in a file that does not parse: block style, or flow style as JSON writes it. */
   private static final Pattern CLAIMS_FORMAT = Pattern.compile(
-      "(?m)^\\s*(apiVersion\\s*:\\s*[\"']?failmode/|kind\\s*:\\s*[\"']?FailureModes)");
+      "(?m)(^|[{,])\\s*[\"']?(apiVersion[\"']?\\s*:\\s*[\"']?failmode/|kind[\"']?\\s*:\\s*[\"']?FailureModes)");
 
   /** Past this many problems in one file, the rest are counted rather than listed. */
 
@@ -227,7 +228,7 @@ public final class CatalogueLoader {
             : new FileOutcome(null, List.of(), null);
       }
       if (!input.explicit() && !isFailureModeFile(tree.root(), text)) {
-        return skipped(file, "not a failure-mode file (" + whyNot(tree.root()) + ")");
+        return skipped(file, text.isBlank() ? "an empty file" : "not a failure-mode file (" + whyNot(tree.root()) + ")");
       }
       if (tree.root() == null) {
         return new FileOutcome(null, tree.problems().listed(), null, tree.problems().count());

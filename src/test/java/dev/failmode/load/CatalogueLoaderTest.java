@@ -215,6 +215,22 @@ class CatalogueLoaderTest {
   }
 
   @Test
+  void aBrokenFailureModeFileWrittenInFlowStyleIsNotSkippedAndAnEmptyOneIsSaidToBe() throws IOException {
+    Files.createDirectories(dir.resolve("cfg"));
+    write("cfg/json.yaml", ("{\"apiVersion\": \"failmode/v1\", \"kind\": \"FailureModes\", \"metadata\": {\"name\": \"w\"},"
+        + " \"components\": [{\"name\": \"c\"]]}\n").getBytes(StandardCharsets.UTF_8));
+    write("cfg/flow.yaml", "{apiVersion: failmode/v1, kind: FailureModes, metadata: {name: w\n".getBytes(StandardCharsets.UTF_8));
+    write("cfg/empty.yaml", new byte[0]);
+
+    LoadResult result = load(dir.resolve("cfg"));
+
+    assertThat(result.problems()).extracting(Problem::toString)
+        .anySatisfy(p -> assertThat(p).startsWith("cfg/flow.yaml:"))
+        .anySatisfy(p -> assertThat(p).startsWith("cfg/json.yaml:1:"));
+    assertThat(result.skipped()).containsExactly("cfg/empty.yaml: an empty file");
+  }
+
+  @Test
   void aBrokenFailureModeFileInAFolderIsNotSkipped() throws IOException {
     Files.createDirectories(dir.resolve("cfg"));
     write("cfg/shop.yaml", (minimal("shop") + "  bad: [\n").getBytes(StandardCharsets.UTF_8));
