@@ -55,8 +55,11 @@ final class GithubReport implements ReportWriter {
   }
 
   private static void line(StringBuilder text, Result result) {
-    // a log line of the group: a path from the file system must not start a workflow command of its own
-    text.append(Text.printable(result.location().toString())).append(": ").append(result.id()).append(": ")
+    // a log line of the group: a path from the file system must not start a workflow command of its
+    // own, on one line (a control character escaped) or at its start (a file named '::error ...::x',
+    // named as ./::error ...::x, the same file)
+    String where = Text.printable(result.location().toString());
+    text.append(where.startsWith(":") ? "./" : "").append(where).append(": ").append(result.id()).append(": ")
         .append(result.verdict().label());
     if (result.status() != null) {
       text.append(" (").append(Wire.name(result.status())).append(')');

@@ -68,4 +68,20 @@ class HostileTextTest {
     assertThat(CsvReport.safe("=SUM(A1)")).isEqualTo("'=SUM(A1)");
     assertThat(render(Format.GITHUB)).doesNotContain("\n::error::x");
   }
+
+  @Test
+  void aFileNamedAsAWorkflowCommandDoesNotStartALineOfTheGithubLog(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.copy(Fixtures.project().resolve("examples/envoy.yaml"), dir.resolve("::error file=x::forged.yaml"));
+    var loaded = new dev.failmode.load.CatalogueLoader(dir).load(java.util.List.of(dir));
+    var rules = Fixtures.core();
+    Report named = new dev.failmode.engine.Engine(rules, dev.failmode.engine.ParameterValues.resolve(rules.packs(), java.util.Map.of()),
+        Fixtures.TODAY).classify(loaded.catalogues());
+    StringWriter out = new StringWriter();
+
+    Format.GITHUB.writer().write(Rendering.plain(named, Policy.strict().judge(named)), out);
+
+    assertThat(out.toString().lines()).noneMatch(line -> line.startsWith("::error file=x"))
+        .anyMatch(line -> line.startsWith("./::error file=x::forged.yaml:"))
+        .anyMatch(line -> line.startsWith("::error file=%3A%3Aerror file=x%3A%3Aforged.yaml,"));
+  }
 }
