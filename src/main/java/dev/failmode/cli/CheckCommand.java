@@ -73,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws UserError {
     Snapshot previous = readBaseline();
     Set<FailOn> given = failOnNames.isEmpty() ? null : failOn(failOnNames, null); // before the work, as a typo needs none
-    Pipeline.Run run = Pipeline.run(options, spec.commandLine().getErr());
+    Pipeline.Run run = Pipeline.run(options, spec.commandLine().getOut(), spec.commandLine().getErr());
     Report report = run.report();
     failOn = given != null ? given : run.setup().failOn;
     Policy policy = new Policy(failOn);
@@ -85,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
       Pipeline.write(writer -> {
         for (Violation v : judgement.violations()) {
           // one line each whatever a file's text holds: CI reads a line that starts with "::" as a command
-          writer.write(Text.printable(v.location() + ": " + v.kind() + ": " + v.id() + ": " + v.messageWithRule()) + "\n");
+          writer.write(Text.lineStart(v.location() + ": " + v.kind() + ": " + v.id() + ": " + v.messageWithRule()) + "\n");
         }
         writer.write(summary + "\n");
       }, options, out);

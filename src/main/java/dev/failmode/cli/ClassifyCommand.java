@@ -24,7 +24,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserError {
-    Report report = Pipeline.run(options, spec.commandLine().getErr()).report();
+    Report report = Pipeline.run(options, spec.commandLine().getOut(), spec.commandLine().getErr()).report();
     // Formats that speak of pass and fail (SARIF, JUnit) mark what check's default policy would reject.
     Pipeline.write(report, Policy.strict().judge(report), options, spec.commandLine().getOut());
     return ExitCode.OK;

@@ -39,7 +39,24 @@ final class Pipeline {
   /** What a run read and made: the setup it ran with and the report. */
   record Run(Setup setup, Report report) {}
 
-  static Run run(RunOptions options, PrintWriter err) throws UserError {
+  /**
+   * Reads, compiles and classifies. When that fails on bad input, the github format still writes
+   * its annotations, one per problem, where the report would have gone: a pull request's typo then
+   * shows at its line, as a failure mode would.
+   */
+  static Run run(RunOptions options, PrintWriter out, PrintWriter err) throws UserError {
+    try {
+      return run(options, err);
+    } catch (UserError e) {
+      java.util.Optional<String> said = options.format.problems(e.problems(), "failmode: " + e.getMessage());
+      if (said.isPresent()) {
+        write(writer -> writer.write(said.get()), options, out);
+      }
+      throw e;
+    }
+  }
+
+  private static Run run(RunOptions options, PrintWriter err) throws UserError {
     Path cwd = Path.of("").toAbsolutePath();
     Setup setup = Setup.of(options.packs, List.of(PackLoader.DEFAULT_PACK), options.parameters);
     List<Path> paths = options.pathsOrCurrent();

@@ -42,6 +42,16 @@ public final class Text {
   }
 
   /**
+   * {@link #printable} text that begins a line of a linter-style output with a path: a path that
+   * begins with ':' (a file a pull request names {@code ::error file=x::y.yaml}) is written as
+   * {@code ./::error ...}, the same file, so that CI does not read the line as a workflow command.
+   */
+  public static String lineStart(String text) {
+    String shown = printable(text);
+    return shown.startsWith(":") ? "./" + shown : shown;
+  }
+
+  /**
    * Text as a terminal or a log shows it as written, on the line it is on: control characters
    * (a line break, a carriage return, ESC and the rest of C0 and C1, DEL), the line and paragraph
    * separators and the bidirectional embeddings, overrides and isolates become escapes: backslash n,

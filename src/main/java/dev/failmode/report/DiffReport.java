@@ -30,7 +30,7 @@ public final class DiffReport {
     }
     StringBuilder text = new StringBuilder();
     for (Change c : changes) {
-      text.append(Text.printable(c.file() + ":" + c.line() + ": " + describe(c))).append('\n'); // one line each, as check's
+      text.append(Text.lineStart(c.file() + ":" + c.line() + ": " + describe(c))).append('\n'); // one line each, as check's
     }
     text.append(Text.count(changes.size(), "change")).append('\n');
     return text.toString();

@@ -42,6 +42,15 @@ public enum Format {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * What the format says when bad input stopped the run and there is no report: the github
+   * format's error annotations at each problem's line; nothing for the others (the problems are
+   * on standard error, located, for every format).
+   */
+  public java.util.Optional<String> problems(java.util.List<dev.failmode.model.Problem> problems, String summary) {
+    return this == GITHUB ? java.util.Optional.of(GithubReport.problems(problems, summary)) : java.util.Optional.empty();
+  }
+
   /** The usual file extension of the format. */
   public String extension() {
     return switch (this) {

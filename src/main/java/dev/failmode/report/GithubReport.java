@@ -1,6 +1,7 @@
 package dev.failmode.report;
 
 import dev.failmode.model.Location;
+import dev.failmode.model.Problem;
 import dev.failmode.model.Report;
 import dev.failmode.model.Result;
 import dev.failmode.model.Text;
@@ -58,8 +59,7 @@ final class GithubReport implements ReportWriter {
     // a log line of the group: a path from the file system must not start a workflow command of its
     // own, on one line (a control character escaped) or at its start (a file named '::error ...::x',
     // named as ./::error ...::x, the same file)
-    String where = Text.printable(result.location().toString());
-    text.append(where.startsWith(":") ? "./" : "").append(where).append(": ").append(result.id()).append(": ")
+    text.append(Text.lineStart(result.location().toString())).append(": ").append(result.id()).append(": ")
         .append(result.verdict().label());
     if (result.status() != null) {
       text.append(" (").append(Wire.name(result.status())).append(')');
@@ -94,6 +94,30 @@ final class GithubReport implements ReportWriter {
     }
     text.append(",title=").append(property(v.kind() + " " + v.id())).append("::")
         .append(data(v.messageWithRule())).append('\n');
+  }
+
+  /**
+   * Problems that stopped a run (a file that does not parse, a broken pack) as error annotations,
+   * each at its file, line and column when it has them, then {@code summary}: with bad input there is
+   * no report, and without these the pull request would show nothing where the typo is.
+   */
+  public static String problems(List<Problem> problems, String summary) {
+    StringBuilder text = new StringBuilder();
+    for (Problem problem : problems) {
+      Location at = problem.location();
+      text.append("::error ");
+      if (at.line() > 0) {
+        text.append("file=").append(property(at.file())).append(",line=").append(at.line());
+        if (at.column() > 0) {
+          text.append(",col=").append(at.column());
+        }
+        text.append(',');
+      }
+      String message = (problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message();
+      text.append("title=").append(property("failmode: bad input")).append("::")
+          .append(data(at.line() > 0 ? message : at.file() + ": " + message)).append('\n');
+    }
+    return text.append("::error title=").append(property("failmode: bad input")).append("::").append(data(summary)).append('\n').toString();
   }
 
   static String data(String value) {

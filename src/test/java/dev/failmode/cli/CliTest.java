@@ -312,6 +312,25 @@ class CliTest {
   }
 
   @Test
+  void badInputInTheGithubFormatIsAnnotatedAtItsLines() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "apiVersion: failmode/v1\nkind: FailureModes\nmetadata:\n  name: \"a b\"\n");
+    String shown = Path.of("").toAbsolutePath().relativize(bad.toAbsolutePath()).toString();
+
+    Cli github = Cli.run("check", bad.toString(), TODAY, "--format", "github");
+    Cli json = Cli.run("check", bad.toString(), TODAY, "--format", "json");
+
+    assertThat(github.exitCode()).isEqualTo(2);
+    assertThat(github.out().lines()).containsExactly(
+        "::error file=" + shown + ",line=1,col=1,title=failmode%3A bad input::missing required key 'components' in this failure-mode file",
+        "::error file=" + shown + ",line=4,col=9,title=failmode%3A bad input::metadata.name: 'a b' is not a name of ASCII letters,"
+            + " digits, '.', '_' and '-' (no spaces or '/'); did you mean 'a-b'?",
+        "::error title=failmode%3A bad input::failmode: 2 problems in 1 file; nothing was classified");
+    assertThat(github.err()).contains(shown + ":4:9: error: metadata.name");
+    assertThat(json.exitCode()).isEqualTo(2);
+    assertThat(json.out()).isEmpty();
+  }
+
+  @Test
   void slipsOnTheCommandLineGetMessagesThatSayWhatWasMeant() {
     Cli emptyOutput = Cli.run("classify", EXAMPLES, "--output", "");
     Cli folderProject = Cli.run("classify", EXAMPLES, "--project", EXAMPLES);
