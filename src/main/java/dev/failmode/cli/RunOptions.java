@@ -31,7 +31,8 @@ final class RunOptions {
   Map<String, String> parameters = new LinkedHashMap<>();
 
   @Option(names = "--today", paramLabel = "DATE",
-      description = "Judge waivers as of this ISO date instead of today, for reproducible runs.")
+      description = "Judge waivers as of this date (YYYY-MM-DD) instead of today, which is the machine's local date (its"
+          + " time zone, TZ): give it, or run with TZ=UTC, for the same verdicts on every runner.")
   LocalDate today;
 
   @Option(names = "--color", paramLabel = "WHEN",

@@ -171,6 +171,11 @@ public final class Notation {
 
   /** An ISO date, {@code 2027-03-31}; impossible dates such as 2027-02-30 are refused. */
   public static LocalDate date(String text) {
+    if (!text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+      // ISO's own parser also takes a signed year of up to nine digits (+999999999-01-01), which no
+      // one means; the format's dates, and JSON Schema's, are YYYY-MM-DD
+      throw new NotationException("'" + text + "' is not an ISO date: write YYYY-MM-DD, like 2027-03-31");
+    }
     try {
       return LocalDate.parse(text, ISO_DATE);
     } catch (DateTimeParseException e) {

@@ -98,6 +98,8 @@ class NotationTest {
     assertThat(Notation.date("2027-03-31")).isEqualTo(LocalDate.of(2027, 3, 31));
     assertThatThrownBy(() -> Notation.date("2027-02-30")).hasMessageContaining("not a date of the calendar");
     assertThatThrownBy(() -> Notation.date("31/03/2027")).hasMessageContaining("YYYY-MM-DD");
+    assertThatThrownBy(() -> Notation.date("+999999999-01-01")).hasMessageContaining("YYYY-MM-DD");
+    assertThatThrownBy(() -> Notation.date("-0001-01-01")).hasMessageContaining("YYYY-MM-DD");
   }
 
   @ParameterizedTest
