@@ -208,6 +208,9 @@ final class Setup {
   }
 
   private static Optional<Project> project(PackOptions options, Path cwd) throws PackException, UserError {
+    if (options.noProject && options.project != null) {
+      throw new UserError("--project " + options.project + " and --no-project say opposite things; give one of them");
+    }
     if (options.noProject) {
       return Optional.empty();
     }
@@ -220,7 +223,6 @@ final class Setup {
     }
     return Project.find(cwd, Project.FILE_NAME);
   }
-
 
   static List<String> builtIns() {
     return new ArrayList<>(PackLoader.BUILT_IN);

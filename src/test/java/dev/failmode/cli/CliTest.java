@@ -341,6 +341,9 @@ class CliTest {
     assertThat(folderProject.err()).contains("--project " + EXAMPLES + ": is a folder; name the project file itself");
     assertThat(emptyPack.err()).contains("'': error: an empty rule pack name");
     assertThat(Cli.run("generate-completion", "--version").out()).startsWith("failmode ");
+    Cli both = Cli.run("classify", EXAMPLES, "--no-project", "--project", "nowhere.yaml");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("--project nowhere.yaml and --no-project say opposite things");
   }
 
   @Test
