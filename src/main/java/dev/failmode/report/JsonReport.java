@@ -70,6 +70,7 @@ final class JsonReport implements ReportWriter {
   /** The YAML the report writes: {@link Utf8Yaml} writes what a generator of this factory writes. */
   static YAMLFactory yamlFactory() {
     return YAMLFactory.builder()
+        .stringQuotingChecker(YamlQuoting.INSTANCE)
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
         .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)

@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 final class Utf8Yaml extends Utf8Json {
   private static final byte[] EMPTY_LIST = bytes(" []");
   private static final byte[] EMPTY_MAPPING = bytes(" {}");
-  private static final StringQuotingChecker QUOTING = StringQuotingChecker.Default.instance();
+  private static final StringQuotingChecker QUOTING = YamlQuoting.INSTANCE;
   /** A list item's line break, indentation and dash, at each level (a list under a key at level 1 is indented by nothing). */
   private static final byte[][] DASHES = new byte[8][];
   /** Slots of the table of scalars written lately, by the string's identity; a power of two. */

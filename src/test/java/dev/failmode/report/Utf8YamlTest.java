@@ -75,6 +75,19 @@ class Utf8YamlTest {
   }
 
   /** An item of a list one level deep, with fields {@code a} and {@code b}, as lines that end with their line break. */
+  @Test
+  void textAYamlReaderWouldTakeForADateOrANumberIsQuoted() throws IOException {
+    List<String> texts = List.of("2020-01-01", "2001-12-14t21:59:43.10-05:00", "0o17", "1:20", "190:20:30", ".inf", "-.inf", "0x10", "1e3",
+        "restart it", "2/year", "v1.2.3", "1.2.3");
+    for (String text : texts) {
+      Utf8Yaml yaml = item(text, "b");
+      String written = yaml.unsure() ? jackson(text, "b") : lines(yaml);
+      // read back as YAML 1.1 reads it (SnakeYAML, PyYAML): what was text must be text, the same text
+      Object read = ((java.util.Map<?, ?>) new org.yaml.snakeyaml.Yaml().<java.util.List<?>>load(written).get(0)).get("a");
+      assertThat(read).as(written).isEqualTo(text);
+    }
+  }
+
   private static Utf8Yaml item(String a, String b) {
     Utf8Yaml yaml = new Utf8Yaml(0);
     yaml.item(2, false);
