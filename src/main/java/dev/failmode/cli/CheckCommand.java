@@ -144,7 +144,7 @@ final class CheckCommand implements Callable<Integer> {
       return null;
     }
     if (!Files.isRegularFile(baseline)) {
-      throw new UserError("--baseline " + baseline + ": no such file");
+      throw new UserError("--baseline " + baseline + (Files.isDirectory(baseline) ? ": is a folder; name a JSON report" : ": no such file"));
     }
     try {
       return Snapshot.read(baseline);

@@ -53,7 +53,7 @@ final class DiffCommand implements Callable<Integer> {
 
   private static Snapshot read(Path file) throws UserError {
     if (!Files.isRegularFile(file)) {
-      throw new UserError(file + ": no such file");
+      throw new UserError(file + (Files.isDirectory(file) ? ": is a folder; name a JSON report" : ": no such file"));
     }
     try {
       return Snapshot.read(file);

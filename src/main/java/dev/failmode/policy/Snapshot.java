@@ -40,24 +40,71 @@ public record Snapshot(Map<String, Entry> results, List<FindingEntry> findings) 
     try {
       json = new ObjectMapper().readTree(Files.readAllBytes(file));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(file + ": not JSON: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+      throw new IllegalArgumentException(file + (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"
+          + e.getLocation().getColumnNr()) + ": not JSON: " + e.getOriginalMessage());
     }
     if (json == null || !"failmode".equals(json.path("tool").path("name").asText()) || !json.path("results").isArray()) {
       throw new IllegalArgumentException(file + ": not a failmode JSON report (make one with --format json)");
     }
     Map<String, Entry> results = new LinkedHashMap<>();
-    for (JsonNode r : json.path("results")) {
-      String id = r.path("id").asText();
-      results.put(id, new Entry(id, r.path("file").asText(), r.path("line").asInt(), r.path("verdict").asText(),
-          r.path("status").isNull() ? null : r.path("status").asText(null)));
+    JsonNode resultList = json.path("results");
+    for (int i = 0; i < resultList.size(); i++) {
+      JsonNode r = resultList.get(i);
+      String at = file + ": results[" + i + "]";
+      String id = text(r, "id", at);
+      String verdict = text(r, "verdict", at);
+      if (!VERDICTS.contains(verdict)) {
+        throw new IllegalArgumentException(at + ".verdict: '" + verdict + "' is not one of " + VERDICTS + notAReport());
+      }
+      JsonNode status = r.path("status");
+      if (!status.isMissingNode() && !status.isNull() && !status.isTextual()) {
+        throw new IllegalArgumentException(at + ".status: is neither text nor null" + notAReport());
+      }
+      Entry before = results.put(id, new Entry(id, text(r, "file", at), line(r, at), verdict, status.isTextual() ? status.asText() : null));
+      if (before != null) {
+        throw new IllegalArgumentException(at + ".id: '" + id + "' is there twice" + notAReport());
+      }
     }
     List<FindingEntry> findings = new ArrayList<>();
-    for (JsonNode f : json.path("findings")) {
-      findings.add(new FindingEntry(f.path("kind").asText(), f.path("id").asText(), f.path("file").asText(), f.path("line").asInt(),
+    JsonNode findingList = json.path("findings");
+    if (!findingList.isMissingNode() && !findingList.isArray()) {
+      throw new IllegalArgumentException(file + ": findings: is not a list" + notAReport());
+    }
+    for (int i = 0; i < findingList.size(); i++) {
+      JsonNode f = findingList.get(i);
+      String at = file + ": findings[" + i + "]";
+      findings.add(new FindingEntry(text(f, "kind", at), text(f, "id", at), text(f, "file", at), line(f, at),
           f.path("message").asText()));
     }
     return new Snapshot(results, findings);
+  }
+
+  private static final List<String> VERDICTS = List.of("OK_TO_BREAK", "NOT_OK", "UNCLASSIFIED");
+
+  /** The text at {@code key} of {@code node}, which must be there and be text. */
+  private static String text(JsonNode node, String key, String at) {
+    JsonNode value = node.path(key);
+    if (!value.isTextual() || value.asText().isEmpty()) {
+      throw new IllegalArgumentException(at + "." + key + ": " + (value.isMissingNode() || value.isNull() ? "is missing"
+          : value.isTextual() ? "is empty" : "is not text") + notAReport());
+    }
+    return value.asText();
+  }
+
+  /** The line at {@code key} "line" of {@code node}: a whole number, 0 when it has none. */
+  private static int line(JsonNode node, String at) {
+    JsonNode value = node.path("line");
+    if (value.isMissingNode() || value.isNull()) {
+      return 0;
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0) {
+      throw new IllegalArgumentException(at + ".line: is not a line number" + notAReport());
+    }
+    return value.asInt();
+  }
+
+  private static String notAReport() {
+    return " (a failmode JSON report, made with --format json, has it)";
   }
 
   /** The keys of the violations this snapshot had under a policy (see {@link Violation#key()}). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,28 @@ class BaselineAndDiffTest {
         .contains("not a failmode JSON report");
     assertThat(Cli.run("check", catalogue.toString(), "--baseline", notJson.toString()).exitCode()).isEqualTo(2);
     assertThat(Cli.run("check", catalogue.toString(), "--baseline", dir.resolve("none.json").toString()).err()).contains("no such file");
+    assertThat(Cli.run("check", catalogue.toString(), "--baseline", notJson.toString()).err()).contains("y.json:1:1: not JSON: Unrecognized token");
+    assertThat(Cli.run("check", catalogue.toString(), "--baseline", dir.toString()).err()).contains("is a folder; name a JSON report");
+  }
+
+  @Test
+  void aReportWhoseResultsAreNotAReportsIsBadInputSayingWhere() throws Exception {
+    String head = "{\"tool\": {\"name\": \"failmode\"}, \"results\": [";
+    Path numberId = Files.writeString(dir.resolve("a.json"), head + "{\"id\": 1, \"file\": \"a.yaml\", \"verdict\": \"NOT_OK\"}]}");
+    Path badVerdict = Files.writeString(dir.resolve("b.json"), head + "{\"id\": \"s/c/m\", \"file\": \"a.yaml\", \"verdict\": \"MAYBE\"}]}");
+    Path twice = Files.writeString(dir.resolve("c.json"), head + "{\"id\": \"s/c/m\", \"file\": \"a.yaml\", \"verdict\": \"NOT_OK\"},"
+        + " {\"id\": \"s/c/m\", \"file\": \"a.yaml\", \"verdict\": \"OK_TO_BREAK\"}]}");
+    Path good = dir.resolve("good.json");
+    Cli.run("classify", catalogue.toString(), "--format", "json", "-o", good.toString());
+
+    Cli number = Cli.run("diff", good.toString(), numberId.toString());
+    Cli verdict = Cli.run("check", catalogue.toString(), "--baseline", badVerdict.toString());
+    Cli repeated = Cli.run("diff", twice.toString(), good.toString());
+
+    assertThat(List.of(number, verdict, repeated)).allMatch(cli -> cli.exitCode() == 2);
+    assertThat(number.err()).contains("a.json: results[0].id: is not text (a failmode JSON report, made with --format json, has it)");
+    assertThat(verdict.err()).contains("b.json: results[0].verdict: 'MAYBE' is not one of [OK_TO_BREAK, NOT_OK, UNCLASSIFIED]");
+    assertThat(repeated.err()).contains("c.json: results[1].id: 's/c/m' is there twice");
   }
 
   @Test
