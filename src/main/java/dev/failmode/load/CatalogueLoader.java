@@ -165,10 +165,13 @@ public final class CatalogueLoader {
       return;
     }
     try {
-      Files.walkFileTree(absolute, new SimpleFileVisitor<>() {
+      // a folder named through a link is the folder meant: walked where the link leads, its files
+      // shown under the name given (links inside it are not followed, as in any folder)
+      Path root = Files.isSymbolicLink(absolute) ? absolute.toRealPath() : absolute;
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          boolean hidden = !dir.equals(absolute) && dir.getFileName().toString().startsWith(".");
+          boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
           return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
@@ -176,19 +179,23 @@ public final class CatalogueLoader {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
           if (attrs.isRegularFile() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-            inputs.putIfAbsent(realPath(file), new Input(file, display(file), false, attrs.size()));
+            inputs.putIfAbsent(realPath(file), new Input(file, display(shown(file)), false, attrs.size()));
           } else if (attrs.isSymbolicLink() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
             // said, not dropped: a link may point anywhere on the machine (a pull request's link to
             // a runner's secrets would be quoted by the parser), so only files named are read through one
-            links.add(display(file) + ": a symbolic link, not followed in folders (name it to read it)");
+            links.add(display(shown(file)) + ": a symbolic link, not followed in folders (name it to read it)");
           }
           return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
-          problems.add(new Problem(Location.of(display(file)), "", "cannot read: " + describe(e)));
+          problems.add(new Problem(Location.of(display(shown(file))), "", "cannot read: " + describe(e)));
           return FileVisitResult.CONTINUE;
+        }
+
+        private Path shown(Path file) {
+          return root == absolute ? file : absolute.resolve(root.relativize(file));
         }
       });
     } catch (IOException e) {

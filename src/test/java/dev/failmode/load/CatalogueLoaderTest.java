@@ -215,6 +215,18 @@ class CatalogueLoaderTest {
   }
 
   @Test
+  void aFolderNamedThroughALinkIsWalkedAndItsFilesShownUnderTheNameGiven() throws IOException {
+    Files.createDirectories(dir.resolve("real/nested"));
+    write("real/nested/shop.yaml", minimal("shop").getBytes(StandardCharsets.UTF_8));
+    Files.createSymbolicLink(dir.resolve("current"), dir.resolve("real"));
+
+    LoadResult result = load(dir.resolve("current"));
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.catalogues()).extracting(Catalogue::file).containsExactly("current/nested/shop.yaml");
+  }
+
+  @Test
   void aBrokenFailureModeFileWrittenInFlowStyleIsNotSkippedAndAnEmptyOneIsSaidToBe() throws IOException {
     Files.createDirectories(dir.resolve("cfg"));
     write("cfg/json.yaml", ("{\"apiVersion\": \"failmode/v1\", \"kind\": \"FailureModes\", \"metadata\": {\"name\": \"w\"},"
