@@ -57,7 +57,7 @@ public final class FormatV1 {
       optional("cause", Type.ENUM, "Why it happens.").of(Wire.names(Cause.class)),
       optional("duration", Type.DURATION, "How long one occurrence lasts until recovered: 30s, 5m, 2h, 1d."),
       optional("frequency", Type.FREQUENCY,
-          "Expected occurrences: N/year, N/month, N/week or N/day. Without it, the failure is counted once per SLO window."),
+          "Expected occurrences: N/year, N/month, N/week or N/day, N at most 1000000. Without it, the failure is counted once per SLO window."),
       optional("userImpact", Type.ENUM, "What the users of the service see while it lasts.").of(Wire.names(UserImpact.class)),
       optional("detection", Type.ENUM, "How soon it is noticed.").of(Wire.names(Detection.class)),
       optional("blastRadius", Type.ENUM, "How far it reaches.").of(Wire.names(BlastRadius.class)),

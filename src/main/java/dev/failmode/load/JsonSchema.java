@@ -23,6 +23,8 @@ public final class JsonSchema {
   public static final String ID = "urn:failmode:schema:failure-modes:v1";
   /** A number more than zero: 5, 1.5, 0.5 (but not 0 or 0.0). */
   private static final String POSITIVE = "(0*[1-9][0-9]*(\\.[0-9]+)?|0+\\.[0-9]*[1-9][0-9]*)";
+  /** A frequency's count: positive, of at most seven digits before the point (the loader takes up to a million). */
+  private static final String COUNT = "(0*[1-9][0-9]{0,6}(\\.[0-9]+)?|0+\\.[0-9]*[1-9][0-9]*)";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -75,7 +77,7 @@ public final class JsonSchema {
       case KEBAB_ID -> text(property).put("pattern", "^" + ShapeReader.KEBAB_ID.pattern() + "$");
       case BOOLEAN -> property.put("type", "boolean");
       case DURATION -> text(property).put("pattern", "^" + POSITIVE + "[smhd]$");
-      case FREQUENCY -> text(property).put("pattern", "^" + POSITIVE + "/(year|month|week|day)$");
+      case FREQUENCY -> text(property).put("pattern", "^" + COUNT + "/(year|month|week|day)$");
       case WINDOW -> text(property).put("pattern", "^0*[1-9][0-9]*d$");
       case DATE -> text(property).put("format", "date").put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
       case TARGET -> {

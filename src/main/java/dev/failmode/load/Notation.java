@@ -27,6 +27,11 @@ public final class Notation {
 
   /** The longest SLO window accepted, in days: ten years. */
   public static final int MAX_WINDOW_DAYS = 3660;
+  /**
+   * The most occurrences a frequency may count per period: a million a day is about eleven a
+   * second, a rate rather than a failure mode; more made figures no JSON reader holds exactly.
+   */
+  public static final int MAX_FREQUENCY_COUNT = 1_000_000;
 
   public static final String DURATION_PATTERN = "^[0-9]+(\\.[0-9]+)?[smhd]$";
   public static final String FREQUENCY_PATTERN = "^[0-9]+(\\.[0-9]+)?/(year|month|week|day)$";
@@ -95,6 +100,10 @@ public final class Notation {
       if (count.signum() == 0) {
         throw new NotationException("'" + text + "' is zero: a failure mode that never happens needs no frequency; leave it out"
             + " (it is then counted once per window)");
+      }
+      if (count.compareTo(BigDecimal.valueOf(MAX_FREQUENCY_COUNT)) > 0) {
+        throw new NotationException("'" + shorten(text) + "' is more often than the most accepted, " + MAX_FREQUENCY_COUNT + "/"
+            + exact.group(2) + ": that is a rate (an SLI), not how often a failure mode happens");
       }
       return new Frequency(count, Frequency.Per.valueOf(exact.group(2).toUpperCase(Locale.ROOT)));
     }

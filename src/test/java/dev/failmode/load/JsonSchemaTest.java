@@ -63,6 +63,8 @@ class JsonSchemaTest {
     assertThat(frequencies.matcher("4/year").find()).isTrue();
     assertThat(frequencies.matcher("0/year").find()).isFalse();
     assertThat(frequencies.matcher("4/yr").find()).isFalse();
+    assertThat(frequencies.matcher("1000000/day").find()).isTrue();
+    assertThat(frequencies.matcher("99999999999999999999/day").find()).isFalse();
   }
 
   private static String pattern(String pointer) {

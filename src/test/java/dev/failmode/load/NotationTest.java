@@ -44,6 +44,10 @@ class NotationTest {
     assertThat(Notation.frequency("1/week").per()).isEqualTo(Frequency.Per.WEEK);
     assertThat(Notation.frequency("3/day").per()).isEqualTo(Frequency.Per.DAY);
     assertThat(Notation.frequency("0.5/year").count()).isEqualByComparingTo("0.5");
+    assertThat(Notation.frequency("1000000/day").count()).isEqualByComparingTo("1000000");
+    assertThatThrownBy(() -> Notation.frequency("1000000.5/day")).hasMessageContaining("more often than the most accepted, 1000000/day");
+    assertThatThrownBy(() -> Notation.frequency("99999999999999999999/week")).hasMessageContaining("1000000/week")
+        .hasMessageContaining("a rate (an SLI)");
   }
 
   @ParameterizedTest
