@@ -19,6 +19,7 @@ public final class Judgement {
   private final Set<FailOn> failOn;
   private final List<Violation> violations;
   private final List<Violation> accepted;
+  private final boolean baselined;
   // made at the first question: JSON, YAML and text reports never ask, and at 100,000 failure
   // modes building them cost ~30 ms on one core
   private volatile Indexes indexes;
@@ -35,6 +36,12 @@ public final class Judgement {
    * @param accepted what would fail it, but the baseline already had
    */
   public Judgement(Set<FailOn> failOn, List<Violation> violations, List<Violation> accepted) {
+    this(failOn, violations, accepted, false);
+  }
+
+  /** @param baselined whether the report was judged against a baseline, which the violations are new to */
+  public Judgement(Set<FailOn> failOn, List<Violation> violations, List<Violation> accepted, boolean baselined) {
+    this.baselined = baselined;
     this.failOn = Set.copyOf(failOn);
     this.violations = List.copyOf(violations);
     this.accepted = List.copyOf(accepted);
@@ -53,6 +60,11 @@ public final class Judgement {
   /** No policy at all: nothing fails. For reports made without {@code check}. */
   public static Judgement none() {
     return new Judgement(Set.of(), List.of(), List.of());
+  }
+
+  /** Whether the report was judged against a baseline: only then is a violation new, or an accepted one unchanged. */
+  public boolean baselined() {
+    return baselined;
   }
 
   public Set<FailOn> failOn() {

@@ -51,7 +51,7 @@ public final class Policy {
     for (Violation violation : violations(report)) {
       (known.contains(violation.key()) ? accepted : fresh).add(violation);
     }
-    return new Judgement(failOn(), fresh, accepted);
+    return new Judgement(failOn(), fresh, accepted, true);
   }
 
   /** Everything in the report that fails the check, sorted by location. */

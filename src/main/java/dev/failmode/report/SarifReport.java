@@ -261,7 +261,7 @@ final class SarifReport implements ReportWriter {
     json.writeObjectFieldStart("partialFingerprints");
     json.writeStringField("failmodeId/v1", result.id());
     json.writeEndObject();
-    if (!judgement.violations().isEmpty() || !judgement.accepted().isEmpty()) {
+    if (judgement.baselined()) {
       baselineState(json, !violations.isEmpty(), judgement.accepted(result));
     }
     json.writeObjectFieldStart("properties");
@@ -294,7 +294,7 @@ final class SarifReport implements ReportWriter {
     json.writeObjectFieldStart("partialFingerprints");
     json.writeStringField("failmodeId/v1", finding.kind() + " " + finding.id());
     json.writeEndObject();
-    if (!judgement.violations().isEmpty() || !judgement.accepted().isEmpty()) {
+    if (judgement.baselined()) {
       baselineState(json, rejected, accepted);
     }
     json.writeObjectFieldStart("properties");

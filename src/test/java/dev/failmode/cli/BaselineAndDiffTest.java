@@ -71,6 +71,25 @@ class BaselineAndDiffTest {
   }
 
   @Test
+  void sarifSaysWhatIsNewAndWhatUnchangedOnlyAgainstABaseline() throws Exception {
+    Files.writeString(catalogue, HEADER
+        + "      - id: payment-outage\n"
+        + "        description: payments fail\n"
+        + "        effect: unavailable\n"
+        + "        userImpact: outage\n"
+        + "        duration: 1h\n");
+
+    Cli against = Cli.run("check", catalogue.toString(), "--baseline", baseline.toString(), "--format", "sarif");
+    Cli alone = Cli.run("check", catalogue.toString(), "--format", "sarif");
+
+    var results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(against.out()).at("/runs/0/results");
+    java.util.Map<String, String> states = new java.util.TreeMap<>();
+    results.forEach(r -> states.put(r.at("/partialFingerprints/failmodeId~1v1").asText(), r.path("baselineState").asText("")));
+    assertThat(states).containsEntry("shop/api/payment-outage", "new").containsEntry("shop/api/slow-deploys", "unchanged");
+    assertThat(alone.out()).as("no baseline, no baseline state").doesNotContain("baselineState");
+  }
+
+  @Test
   void aResultThatGetsWorseFails() throws Exception {
     Files.writeString(catalogue, HEADER.replace("effect: unavailable\n        userImpact: none",
         "effect: unavailable\n        userImpact: outage\n        duration: 40m"));
