@@ -40,15 +40,16 @@ final class Pipeline {
   record Run(Setup setup, Report report) {}
 
   /**
-   * Reads, compiles and classifies. When that fails on bad input, the github format still writes
-   * its annotations, one per problem, where the report would have gone: a pull request's typo then
-   * shows at its line, as a failure mode would.
+   * Reads, compiles and classifies. When that fails on bad input, the github and SARIF formats
+   * still write the problems, one annotation or result each, where the report would have gone: a
+   * pull request's typo then shows at its line, as a failure mode would.
    */
   static Run run(RunOptions options, PrintWriter out, PrintWriter err) throws UserError {
     try {
       return run(options, err);
     } catch (UserError e) {
-      java.util.Optional<String> said = options.format.problems(e.problems(), "failmode: " + e.getMessage());
+      java.util.Optional<String> said = options.format.problems(e.problems(), "failmode: " + e.getMessage(),
+          dev.failmode.engine.ToolVersion.failmode());
       if (said.isPresent()) {
         write(writer -> writer.write(said.get()), options, out);
       }

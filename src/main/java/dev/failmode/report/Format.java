@@ -44,11 +44,15 @@ public enum Format {
 
   /**
    * What the format says when bad input stopped the run and there is no report: the github
-   * format's error annotations at each problem's line; nothing for the others (the problems are
-   * on standard error, located, for every format).
+   * format's error annotations at each problem's line, and a SARIF log of them as error results;
+   * nothing for the others (the problems are on standard error, located, for every format).
    */
-  public java.util.Optional<String> problems(java.util.List<dev.failmode.model.Problem> problems, String summary) {
-    return this == GITHUB ? java.util.Optional.of(GithubReport.problems(problems, summary)) : java.util.Optional.empty();
+  public java.util.Optional<String> problems(java.util.List<dev.failmode.model.Problem> problems, String summary, String toolVersion) {
+    return switch (this) {
+      case GITHUB -> java.util.Optional.of(GithubReport.problems(problems, summary));
+      case SARIF -> java.util.Optional.of(SarifReport.problems(problems, summary, toolVersion));
+      default -> java.util.Optional.empty();
+    };
   }
 
   /** The usual file extension of the format. */

@@ -108,6 +108,86 @@ final class SarifReport implements ReportWriter {
     out.write('\n');
   }
 
+  /** The rule a problem that stopped the run is reported under, in the SARIF of bad input. */
+  static final String BAD_INPUT = "failmode/bad-input";
+
+  /**
+   * A SARIF log for a run that bad input stopped (exit 2): an unsuccessful invocation saying why,
+   * and each problem as an error result at its file, line and column, so that code scanning shows a
+   * pull request's typo where it is, and an upload step has a file to upload.
+   */
+  static String problems(List<dev.failmode.model.Problem> problems, String summary, String version) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JsonGenerator json = generator(text)) {
+      json.writeStartObject();
+      json.writeStringField("$schema", SCHEMA);
+      json.writeStringField("version", "2.1.0");
+      json.writeArrayFieldStart("runs");
+      json.writeStartObject();
+      json.writeObjectFieldStart("tool");
+      json.writeObjectFieldStart("driver");
+      json.writeStringField("name", "failmode");
+      json.writeStringField("version", version);
+      json.writeArrayFieldStart("rules");
+      json.writeStartObject();
+      json.writeStringField("id", BAD_INPUT);
+      json.writeObjectFieldStart("shortDescription");
+      json.writeStringField("text", "A failure-mode file, project file or rule pack that failmode cannot use");
+      json.writeEndObject();
+      json.writeObjectFieldStart("defaultConfiguration");
+      json.writeStringField("level", "error");
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeObjectFieldStart("originalUriBaseIds");
+      json.writeObjectFieldStart("%SRCROOT%");
+      json.writeObjectFieldStart("description");
+      json.writeStringField("text", "The working directory failmode ran in; every path is relative to it.");
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeArrayFieldStart("invocations");
+      json.writeStartObject();
+      json.writeBooleanField("executionSuccessful", false);
+      json.writeNumberField("exitCode", 2);
+      json.writeArrayFieldStart("toolExecutionNotifications");
+      json.writeStartObject();
+      json.writeStringField("level", "error");
+      json.writeObjectFieldStart("message");
+      json.writeStringField("text", summary);
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeArrayFieldStart("results");
+      for (dev.failmode.model.Problem problem : problems) {
+        Location at = problem.location();
+        String message = (problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message();
+        json.writeStartObject();
+        json.writeStringField("ruleId", BAD_INPUT);
+        json.writeNumberField("ruleIndex", 0);
+        json.writeStringField("level", "error");
+        json.writeObjectFieldStart("message");
+        json.writeStringField("text", at.line() > 0 ? message : at.file() + ": " + message);
+        json.writeEndObject();
+        if (at.line() > 0) {
+          locations(json, at);
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return text + "\n";
+  }
+
   private static JsonGenerator generator(Writer out) throws IOException {
     JsonGenerator json = new JsonFactory().createGenerator(out);
     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

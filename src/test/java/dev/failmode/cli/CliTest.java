@@ -312,7 +312,7 @@ class CliTest {
   }
 
   @Test
-  void badInputInTheGithubFormatIsAnnotatedAtItsLines() throws Exception {
+  void badInputInTheGithubAndSarifFormatsIsReportedAtItsLines() throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "apiVersion: failmode/v1\nkind: FailureModes\nmetadata:\n  name: \"a b\"\n");
     String shown = Path.of("").toAbsolutePath().relativize(bad.toAbsolutePath()).toString();
 
@@ -328,6 +328,10 @@ class CliTest {
     assertThat(github.err()).contains(shown + ":4:9: error: metadata.name");
     assertThat(json.exitCode()).isEqualTo(2);
     assertThat(json.out()).isEmpty();
+    Cli sarif = Cli.run("check", bad.toString(), TODAY, "--format", "sarif");
+    assertThat(sarif.exitCode()).isEqualTo(2);
+    assertThat(sarif.out()).contains("\"executionSuccessful\": false", "\"ruleId\": \"failmode/bad-input\"", "\"startLine\": 4",
+        "\"text\": \"failmode: 2 problems in 1 file; nothing was classified\"");
   }
 
   @Test

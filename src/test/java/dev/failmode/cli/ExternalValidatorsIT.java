@@ -59,6 +59,22 @@ class ExternalValidatorsIT {
   }
 
   @Test
+  void theSarifOfBadInputIsValidSarifToo() throws Exception {
+    Path bad = Files.writeString(work.resolve("bad input.yaml"), "apiVersion: failmode/v1\nkind: FailureModes\nmetadata:\n  name: \"a b\"\n");
+    Path sarif = work.resolve("bad.sarif");
+    Subprocess failmode = Subprocess.run(PROJECT, Duration.ofSeconds(60), List.of(), "check", bad.toString(), "--format", "sarif",
+        "--output", sarif.toString());
+    assertThat(failmode.exitCode()).as(failmode.err()).isEqualTo(2);
+
+    Run validation = run(List.of(TOOLS.resolve("node_modules/.bin/sarif-multitool").toString(), "validate", sarif.toString()));
+
+    assertThat(validation.output()).as("validated by the SARIF multitool").contains("Analysis completed successfully")
+        .doesNotContainPattern(": error [A-Z]+[0-9]+:");
+    assertThat(Files.readString(sarif)).contains("\"executionSuccessful\": false").contains("\"ruleId\": \"failmode/bad-input\"")
+        .contains("\"startLine\": 4");
+  }
+
+  @Test
   void theSchemaAcceptsEveryValidFile() throws Exception {
     List<String> command = new ArrayList<>(List.of("node", TOOLS.resolve("schema-check.mjs").toString(),
         PROJECT.resolve("schema/failure-modes-v1.json").toString()));
