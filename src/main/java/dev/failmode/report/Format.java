@@ -44,13 +44,14 @@ public enum Format {
 
   /**
    * What the format says when bad input stopped the run and there is no report: the github
-   * format's error annotations at each problem's line, and a SARIF log of them as error results;
-   * nothing for the others (the problems are on standard error, located, for every format).
+   * format's error annotations at each problem's line, a SARIF log of them as error results, and
+   * JUnit XML of them as test cases in error; nothing for the others (the problems are on standard error, located, for every format).
    */
   public java.util.Optional<String> problems(java.util.List<dev.failmode.model.Problem> problems, String summary, String toolVersion) {
     return switch (this) {
       case GITHUB -> java.util.Optional.of(GithubReport.problems(problems, summary));
       case SARIF -> java.util.Optional.of(SarifReport.problems(problems, summary, toolVersion));
+      case JUNIT -> java.util.Optional.of(JunitReport.problems(problems, summary));
       default -> java.util.Optional.empty();
     };
   }

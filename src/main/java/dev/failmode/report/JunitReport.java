@@ -192,6 +192,68 @@ final class JunitReport implements ReportWriter {
     return text.toString();
   }
 
+  /**
+   * JUnit XML for a run that bad input stopped (exit 2): one suite, "failmode: bad input", with a
+   * test case in error for each problem, named for its place, so that a CI's test view shows why
+   * the run could not judge anything rather than nothing at all.
+   */
+  static String problems(List<dev.failmode.model.Problem> given, String summary) {
+    // a run stopped with no located problem (no files found) is still one error, not an empty, passing suite
+    List<dev.failmode.model.Problem> problems = given.isEmpty()
+        ? List.of(new dev.failmode.model.Problem(dev.failmode.model.Location.of("failmode"), "", summary)) : given;
+    java.io.StringWriter text = new java.io.StringWriter();
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
+      xml.writeStartDocument("UTF-8", "1.0");
+      newline(xml, 0);
+      xml.writeStartElement("testsuites");
+      xml.writeAttribute("name", "failmode");
+      xml.writeAttribute("tests", Integer.toString(problems.size()));
+      xml.writeAttribute("failures", "0");
+      xml.writeAttribute("errors", Integer.toString(problems.size()));
+      xml.writeAttribute("skipped", "0");
+      newline(xml, 1);
+      xml.writeStartElement("testsuite");
+      xml.writeAttribute("name", "failmode: bad input");
+      xml.writeAttribute("tests", Integer.toString(problems.size()));
+      xml.writeAttribute("failures", "0");
+      xml.writeAttribute("errors", Integer.toString(problems.size()));
+      xml.writeAttribute("skipped", "0");
+      for (dev.failmode.model.Problem problem : problems) {
+        String message = (problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message();
+        newline(xml, 2);
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", Xml.text(problem.location().file()));
+        xml.writeAttribute("name", Xml.text(problem.location().toString()));
+        if (problem.location().line() > 0) {
+          xml.writeAttribute("file", Xml.text(problem.location().file()));
+          xml.writeAttribute("line", Integer.toString(problem.location().line()));
+        }
+        newline(xml, 3);
+        xml.writeStartElement("error");
+        xml.writeAttribute("type", "bad-input");
+        xml.writeAttribute("message", Xml.text(message));
+        xml.writeCharacters(Xml.text(problem.location() + ": " + message));
+        xml.writeEndElement();
+        newline(xml, 2);
+        xml.writeEndElement();
+      }
+      newline(xml, 2);
+      xml.writeStartElement("system-err");
+      xml.writeCharacters(Xml.text(summary));
+      xml.writeEndElement();
+      newline(xml, 1);
+      xml.writeEndElement();
+      newline(xml, 0);
+      xml.writeEndElement();
+      xml.writeEndDocument();
+      xml.flush();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e); // to a StringWriter, with text made safe
+    }
+    return text + "\n";
+  }
+
   private static void newline(XMLStreamWriter xml, int depth) throws XMLStreamException {
     xml.writeCharacters("\n" + "  ".repeat(depth));
   }

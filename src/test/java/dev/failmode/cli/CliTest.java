@@ -332,6 +332,13 @@ class CliTest {
     assertThat(sarif.exitCode()).isEqualTo(2);
     assertThat(sarif.out()).contains("\"executionSuccessful\": false", "\"ruleId\": \"failmode/bad-input\"", "\"startLine\": 4",
         "\"text\": \"failmode: 2 problems in 1 file; nothing was classified\"");
+    Cli junit = Cli.run("check", bad.toString(), TODAY, "--format", "junit");
+    Cli nothing = Cli.run("check", Files.createDirectories(dir.resolve("empty")).toString(), TODAY, "--format", "junit");
+    assertThat(junit.exitCode()).isEqualTo(2);
+    assertThat(junit.out()).contains("<testsuites name=\"failmode\" tests=\"2\" failures=\"0\" errors=\"2\"")
+        .contains("<testcase classname=\"" + shown + "\" name=\"" + shown + ":4:9\" file=\"" + shown + "\" line=\"4\">");
+    assertThat(nothing.exitCode()).isEqualTo(2);
+    assertThat(nothing.out()).as("an empty suite would read as passed").contains("errors=\"1\"").contains("no failure-mode files found");
   }
 
   @Test
