@@ -86,6 +86,35 @@ public final class Text {
     return escaped.toString();
   }
 
+  /**
+   * Text with the bidirectional embeddings, overrides and isolates shown as escapes (backslash u
+   * and four hex digits), for formats whose own escaping keeps them (HTML, Markdown): an override
+   * a file holds would otherwise reorder what a reviewer reads, up to the next path on the page.
+   * Line breaks and other text are left to the format.
+   */
+  public static String withoutBidi(String text) {
+    if (text == null) {
+      return null;
+    }
+    int first = 0;
+    while (first < text.length() && !bidi(text.charAt(first))) {
+      first++;
+    }
+    if (first == text.length()) {
+      return text;
+    }
+    StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
+      char c = text.charAt(i);
+      escaped.append(bidi(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return escaped.toString();
+  }
+
+  private static boolean bidi(char c) {
+    return c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069;
+  }
+
   private static boolean unprintable(char c) {
     return c < 0x20 ? c != '\t' : c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029 || c >= 0x202a && c <= 0x202e
         || c >= 0x2066 && c <= 0x2069;

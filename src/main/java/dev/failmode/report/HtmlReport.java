@@ -47,7 +47,12 @@ import java.util.Objects;
  * {@code <script>} is shown, never run.
  */
 final class HtmlReport implements ReportWriter {
-  private static final DefaultMustacheFactory TEMPLATES = new DefaultMustacheFactory("failmode");
+  private static final DefaultMustacheFactory TEMPLATES = new DefaultMustacheFactory("failmode") {
+    @Override
+    public void encode(String value, java.io.Writer writer) {
+      super.encode(Text.withoutBidi(value), writer); // an override in a file's text must not reorder the page
+    }
+  };
   private static final Mustache PAGE = TEMPLATES.compile("report.html.mustache");
   private static final Mustache SYSTEM = TEMPLATES.compile("report-system.html.mustache");
   private static final Mustache ROW = TEMPLATES.compile("report-row.html.mustache");
@@ -116,9 +121,16 @@ final class HtmlReport implements ReportWriter {
 
   record Segment(int x, int width, String title, String shade) {}
 
+  /**
+   * @param shareNote when the failure spends none of the budget (users do not see it, or its
+   *     component is unused), why: the share is then what it would cost, and shown as such
+   */
   record Row(String id, String anchor, String system, String component, String mode, String description, String verdict,
-      String verdictClass, String status, String share, String shareSort, String perWindow, String where, String href,
-      List<ReasonView> reasons, List<RemedyView> remediations, String budget, String violation, String effect, String userImpact) {}
+      String verdictClass, String status, String share, String shareNote, String shareSort, String perWindow, String where, String href,
+      List<ReasonView> reasons, List<RemedyView> remediations, String budget, String violation, String effect, String userImpact,
+      WaiverView waiver) {}
+
+  record WaiverView(String reason, String owner, String expires, boolean expired) {}
 
   record ReasonView(String label, String message, String rule) {}
 
@@ -129,7 +141,9 @@ final class HtmlReport implements ReportWriter {
   static View view(Report report, Judgement judgement, int rowsPerRun, int rowsAhead) {
     List<Result> results = report.results();
     Row[] rows = new Row[results.size()];
-    EachIndex.run(rows.length, i -> rows[i] = row(results.get(i), judgement));
+    java.util.Set<String> unused = unusedComponents(report);
+    java.util.Set<String> expired = Reports.expiredWaivers(report);
+    EachIndex.run(rows.length, i -> rows[i] = row(results.get(i), judgement, unused, expired));
     List<Row> allRows = Arrays.asList(rows);
     Map<String, List<Result>> byFile = Reports.resultsByFile(report);
     Iterable<String> systems = RenderAhead.lazily(report.catalogues(), SYSTEMS_PER_RUN, SYSTEMS_AHEAD,
@@ -153,6 +167,19 @@ final class HtmlReport implements ReportWriter {
     return html.toString();
   }
 
+  /** The components of every file whose usage is unused, by system and name. */
+  private static java.util.Set<String> unusedComponents(Report report) {
+    java.util.Set<String> unused = new java.util.HashSet<>();
+    for (Catalogue catalogue : report.catalogues()) {
+      for (Component component : catalogue.components()) {
+        if (component.usage() == dev.failmode.model.Usage.UNUSED) {
+          unused.add(catalogue.name() + '\u0000' + component.name());
+        }
+      }
+    }
+    return unused;
+  }
+
   private static SystemView system(Catalogue catalogue, List<Result> results) {
     Budget any = results.stream().map(Result::budget).filter(Objects::nonNull).findFirst().orElse(null);
     Map<String, List<Result>> byComponent = Reports.resultsByComponent(results);
@@ -164,7 +191,8 @@ final class HtmlReport implements ReportWriter {
         catalogue.metadata().description(), catalogue.metadata().owner(),
         catalogue.slo() == null ? "no SLO declared" : catalogue.slo().toString(),
         any == null ? "" : any.budgetArithmetic(), Summary.of(results, List.of()),
-        components, chart(results));
+        components, chart(results, catalogue.components().stream().filter(c -> c.usage() == dev.failmode.model.Usage.UNUSED)
+            .map(Component::name).collect(java.util.stream.Collectors.toSet())));
   }
 
   private static ComponentView component(Component component, Summary counts) {
@@ -175,8 +203,14 @@ final class HtmlReport implements ReportWriter {
     if (component.software() != null) {
       traits.add(component.software() + (component.version() == null ? "" : " " + component.version()));
     }
+    if (component.maturity() != null) {
+      traits.add(Wire.name(component.maturity()));
+    }
     if (component.usage() != null) {
       traits.add(component.usage() == dev.failmode.model.Usage.UNUSED ? "unused" : Wire.name(component.usage()) + " use");
+    }
+    if (component.tolerance() != null) {
+      traits.add("tolerance " + Text.duration(component.tolerance()));
     }
     int total = Math.max(1, counts.failureModes());
     int ok = 200 * counts.okToBreak() / total;
@@ -186,10 +220,15 @@ final class HtmlReport implements ReportWriter {
         ok, notOk, unclassified, ok, ok + notOk);
   }
 
-  /** A bar per user-facing failure mode with a budget, largest share first, and the OK TO BREAK ones stacked. */
-  private static Chart chart(List<Result> results) {
+  /**
+   * A bar per user-facing failure mode with a budget, largest share first, and the OK TO BREAK ones
+   * stacked. Those of unused components spend none of it, as the rules count (many small OKs adding
+   * up leaves them out), and are not drawn.
+   */
+  private static Chart chart(List<Result> results, java.util.Set<String> unusedComponents) {
     List<Result> spending = results.stream()
-        .filter(r -> r.budget() != null && r.mode().userImpact() != null && r.mode().userImpact().isUserFacing())
+        .filter(r -> r.budget() != null && r.mode().userImpact() != null && r.mode().userImpact().isUserFacing()
+            && !unusedComponents.contains(r.mode().component()))
         .sorted(Comparator.comparing((Result r) -> r.budget().share()).reversed().thenComparing(Result::id))
         .toList();
     if (spending.isEmpty()) {
@@ -242,8 +281,9 @@ final class HtmlReport implements ReportWriter {
         .intValue();
   }
 
-  private static Row row(Result r, Judgement judgement) {
+  private static Row row(Result r, Judgement judgement, java.util.Set<String> unusedComponents, java.util.Set<String> expiredWaivers) {
     Budget b = r.budget();
+    String unspent = b == null ? "" : Reports.unspent(r, unusedComponents.contains(r.mode().system() + '\u0000' + r.mode().component()));
     List<ReasonView> reasons = new ArrayList<>();
     for (Reason reason : r.reasons()) {
       reasons.add(new ReasonView(reason.vote() == null ? "note" : "why", reason.message(), reason.rule()));
@@ -255,10 +295,13 @@ final class HtmlReport implements ReportWriter {
     String violation = String.join(", ", judgement.violations(r).stream().map(v -> v.kind().toString()).toList());
     return new Row(r.id(), anchor("mode-" + r.id()), r.mode().system(), r.mode().component(), r.mode().id(), r.mode().description(),
         r.verdict().label(), css(r.verdict()), r.status() == null ? "" : Wire.name(r.status()),
-        b == null ? "" : Text.percent(b.share()), b == null ? "-1" : b.share().toPlainString(),
+        b == null ? "" : Text.percent(b.share()), unspent.isEmpty() ? "" : unspent.substring(0, unspent.indexOf(';')),
+        b == null ? "-1" : unspent.isEmpty() ? b.share().toPlainString() : "0",
         b == null ? "" : Text.minutes(b.minutesPerWindow()), r.location().toString(), r.location().file(), reasons, remedies,
-        b == null ? "" : b.arithmetic(), violation, r.mode().effect() == null ? "" : Wire.name(r.mode().effect()),
-        r.mode().userImpact() == null ? "" : Wire.name(r.mode().userImpact()));
+        b == null ? "" : unspent + b.arithmetic(), violation, r.mode().effect() == null ? "" : Wire.name(r.mode().effect()),
+        r.mode().userImpact() == null ? "" : Wire.name(r.mode().userImpact()),
+        r.mode().waiver() == null ? null : new WaiverView(r.mode().waiver().reason(), r.mode().waiver().owner(),
+            r.mode().waiver().expires().toString(), expiredWaivers.contains(r.id())));
   }
 
   private static String css(Decision decision) {

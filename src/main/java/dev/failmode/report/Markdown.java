@@ -1,5 +1,7 @@
 package dev.failmode.report;
 
+import dev.failmode.model.Text;
+
 /**
  * Escaping for GitHub Markdown, so that text from a failure-mode file is shown as written and
  * never becomes markup: no HTML (a {@code <script>} stays text), no emphasis, links or tables
@@ -13,10 +15,11 @@ public final class Markdown {
    * author's own Markdown is kept, but not HTML, so {@code -c <config>} is shown rather than read
    * as a tag. Code spans are left as written: Markdown shows their text as it is.
    */
-  public static String authored(String raw) {
-    if (raw == null) {
+  public static String authored(String given) {
+    if (given == null) {
       return "";
     }
+    String raw = Text.withoutBidi(given);
     StringBuilder out = new StringBuilder(raw.length() + 16);
     int i = 0;
     while (i < raw.length()) {
@@ -70,10 +73,11 @@ public final class Markdown {
   }
 
   /** Text for a paragraph, a list item or a table cell. */
-  static String text(String raw) {
-    if (raw == null) {
+  static String text(String given) {
+    if (given == null) {
       return "";
     }
+    String raw = Text.withoutBidi(given); // an override in a file's text must not reorder what is read
     StringBuilder out = new StringBuilder(raw.length() + 16);
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
@@ -101,7 +105,8 @@ public final class Markdown {
   }
 
   /** Text inside an inline code span: no backticks to break out of it, no line breaks. */
-  public static String code(String raw) {
+  public static String code(String given) {
+    String raw = Text.withoutBidi(given);
     StringBuilder out = new StringBuilder((raw == null ? 0 : raw.length()) + 4).append('`');
     if (raw != null) {
       for (int i = 0; i < raw.length(); i++) {

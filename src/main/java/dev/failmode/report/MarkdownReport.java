@@ -55,7 +55,7 @@ final class MarkdownReport implements ReportWriter {
       }
     }
     out.write(md.toString());
-    java.util.Set<String> expired = expiredWaivers(report);
+    java.util.Set<String> expired = Reports.expiredWaivers(report);
     Reports.writeEachFile(report, out, (section, catalogue, results) -> system(section, catalogue, results, expired));
     StringBuilder end = new StringBuilder();
     findings(end, report.findings());
@@ -158,7 +158,7 @@ final class MarkdownReport implements ReportWriter {
     }
     md.append("\n### Error budget\n\n");
     md.append("Each failure mode with a duration, against the budget of the SLO; largest share first. Failures users do not see "
-        + "(user impact none) spend none of it; their figures say what they would cost if users saw them.\n\n");
+        + "(user impact none), and those of unused components, spend none of it; their figures say what they would cost.\n\n");
     md.append("| failure mode | verdict | user impact | per occurrence | occurrences per window | per window | share of budget |\n");
     md.append("| --- | --- | --- | ---: | ---: | ---: | ---: |\n");
     for (Result r : budgeted) {
@@ -212,11 +212,6 @@ final class MarkdownReport implements ReportWriter {
     }
     md.append("\n### Incidents\n\n| failure mode | incident | date | summary | remediated |\n| --- | --- | --- | --- | --- |\n");
     rows.forEach(row -> md.append(row).append('\n'));
-  }
-
-  private static java.util.Set<String> expiredWaivers(Report report) {
-    return report.findings().stream().filter(f -> f.kind().equals(Finding.EXPIRED_WAIVER)).map(Finding::id)
-        .collect(java.util.stream.Collectors.toSet());
   }
 
   private void waivers(StringBuilder md, List<Result> results, java.util.Set<String> expiredWaivers) {

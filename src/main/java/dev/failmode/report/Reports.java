@@ -33,6 +33,32 @@ final class Reports {
     return byComponent;
   }
 
+  /** The ids of the failure modes whose waiver expired, as the findings say. */
+  static java.util.Set<String> expiredWaivers(Report report) {
+    java.util.Set<String> expired = new java.util.HashSet<>();
+    for (dev.failmode.model.Finding finding : report.findings()) {
+      if (finding.kind().equals(dev.failmode.model.Finding.EXPIRED_WAIVER)) {
+        expired.add(finding.id());
+      }
+    }
+    return expired;
+  }
+
+  /**
+   * What a budget line says before the arithmetic of a failure that spends none of the budget, as
+   * the rules count it: one in an unused component (nothing relies on it), one users do not see
+   * (user impact none); empty for one that spends it. The figures then say what it would cost.
+   */
+  static String unspent(Result result, boolean unusedComponent) {
+    if (unusedComponent) {
+      return "none spent while the component is unused; if it were used: ";
+    }
+    if (result.mode().userImpact() != null && !result.mode().userImpact().isUserFacing()) {
+      return "none spent while users see nothing; if they did: ";
+    }
+    return "";
+  }
+
   /** Writes a file's part of a text report. */
   interface FilePart {
     void write(StringBuilder text, Catalogue catalogue, List<Result> results);

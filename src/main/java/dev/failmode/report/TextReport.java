@@ -28,11 +28,13 @@ import java.util.stream.Collectors;
  */
 final class TextReport implements ReportWriter {
   private Ansi ansi;
+  private java.util.Set<String> expiredWaivers;
 
   @Override
   public void write(Rendering rendering, Writer out) throws IOException {
     Report report = rendering.report();
     this.ansi = new Ansi(rendering.color());
+    this.expiredWaivers = Reports.expiredWaivers(report);
     Reports.writeEachFile(report, out, this::catalogue);
     StringBuilder text = new StringBuilder();
     findings(text, report.findings());
@@ -94,13 +96,14 @@ final class TextReport implements ReportWriter {
         continue;
       }
       text.append("    ").append(ansi.verdict(decision, decision.label())).append('\n');
+      boolean unused = component.usage() == dev.failmode.model.Usage.UNUSED;
       for (Result result : list) {
-        result(text, result);
+        result(text, result, unused);
       }
     }
   }
 
-  private void result(StringBuilder text, Result result) {
+  private void result(StringBuilder text, Result result, boolean unusedComponent) {
     text.append("      - ").append(ansi.bold(result.mode().id()));
     if (result.status() != null) {
       text.append(" [").append(ansi.status(result.status())).append(']');
@@ -116,9 +119,7 @@ final class TextReport implements ReportWriter {
       arithmeticShown |= result.budget() != null && reason.message().contains(result.budget().arithmetic());
     }
     if (result.budget() != null && !arithmeticShown) {
-      boolean spent = result.mode().userImpact() == null || result.mode().userImpact().isUserFacing();
-      text.append("          budget: ").append(spent ? "" : "none spent while users see nothing; if they did: ")
-          .append(result.budget().arithmetic()).append('\n');
+      text.append("          budget: ").append(Reports.unspent(result, unusedComponent)).append(result.budget().arithmetic()).append('\n');
     }
     for (Suggestion suggestion : result.remediations()) {
       text.append("          do: ").append(Wire.name(suggestion.type()));
@@ -135,7 +136,8 @@ final class TextReport implements ReportWriter {
     if (result.mode().waiver() != null) {
       text.append("          waiver: ").append(Text.printable(result.mode().waiver().reason())).append(" (")
           .append(Text.printable(result.mode().waiver().owner()))
-          .append(", until ").append(result.mode().waiver().expires()).append(")\n");
+          .append(", until ").append(result.mode().waiver().expires())
+          .append(expiredWaivers.contains(result.id()) ? ", " + ansi.warn("expired") + ": it counts for nothing" : "").append(")\n");
     }
   }
 
