@@ -312,11 +312,23 @@ final class HtmlReport implements ReportWriter {
     };
   }
 
-  /** An id attribute value: letters, digits and '-' only, whatever the text. */
+  /**
+   * An id attribute value, one per text: the text as it is (HTML ids may hold any character but
+   * whitespace, and failure-mode ids are unique), with whitespace, '%' and '#' percent-encoded, so
+   * that it is also a link's fragment. Folding it to lower-case letters and dashes made
+   * {@code a-b/c/d} and {@code a/b-c/d} one anchor, and a link opened the other's details.
+   */
   static String anchor(String text) {
-    StringBuilder out = new StringBuilder();
-    for (char c : text.toCharArray()) {
-      out.append(Character.isLetterOrDigit(c) && c < 128 ? Character.toLowerCase(c) : '-');
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '%' || c == '#') {
+        for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+          out.append('%').append(String.format(java.util.Locale.ROOT, "%02X", b & 0xff));
+        }
+      } else {
+        out.append(c);
+      }
     }
     return out.toString();
   }

@@ -91,4 +91,21 @@ class ReviewReadingTest {
   void markdownKeepsBidiControlsFromReorderingTheReview() throws Exception {
     assertThat(render(Format.MARKDOWN, null)).doesNotContain("\u202e").contains("\\\\u202eevil");
   }
+
+  @Test
+  void distinctFailureModesHaveDistinctAnchors() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("1.yaml"), "apiVersion: failmode/v1\nkind: FailureModes\nmetadata: {name: a-b}\n"
+        + "components:\n  - name: c\n    failureModes: [{id: d, description: x, effect: crash}]\n");
+    java.nio.file.Files.writeString(dir.resolve("2.yaml"), "apiVersion: failmode/v1\nkind: FailureModes\nmetadata: {name: a}\n"
+        + "components:\n  - name: b-c\n    failureModes: [{id: d, description: y, effect: crash}]\n");
+    Report report = Fixtures.classify(dir.resolve("1.yaml"), dir.resolve("2.yaml"));
+    StringWriter out = new StringWriter();
+    Format.HTML.writer().write(Rendering.plain(report, Policy.strict().judge(report)), out);
+
+    java.util.List<String> anchors = java.util.regex.Pattern.compile("<details id=\"([^\"]*)\"").matcher(out.toString()).results()
+        .map(m -> m.group(1)).toList();
+    assertThat(anchors).containsExactlyInAnyOrder("mode-a-b/c/d", "mode-a/b-c/d");
+    assertThat(out.toString()).contains("href=\"#mode-a-b/c/d\"").contains("href=\"#mode-a/b-c/d\"");
+    assertThat(HtmlReport.anchor("system-shop-my catalogues/100% #1.yaml")).isEqualTo("system-shop-my%20catalogues/100%25%20%231.yaml");
+  }
 }
