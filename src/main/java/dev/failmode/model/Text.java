@@ -134,7 +134,8 @@ public final class Text {
   /**
    * A share (1 is everything) as a percentage with one decimal: {@code 57.1%}. Where one decimal
    * would show a round number the share is not, more decimals are shown (up to four), so that
-   * 49.98% is never printed as 50% beside a limit of 50%.
+   * 49.98% is never printed as 50% beside a limit of 50%; a share too small for four decimals
+   * shows two significant digits ({@code 0.000032%}), never 0%.
    */
   public static String percent(BigDecimal share) {
     return remembered(PERCENTS, share, true);
@@ -169,6 +170,10 @@ public final class Text {
     BigDecimal shown = exact.setScale(1, RoundingMode.HALF_EVEN);
     for (int places = 2; places <= 4 && shown.compareTo(exact) != 0 && shown.remainder(BigDecimal.ONE).signum() == 0; places++) {
       shown = exact.setScale(places, RoundingMode.HALF_EVEN);
+    }
+    if (shown.signum() == 0 && exact.signum() != 0) {
+      // a second's outage against a year's budget spends some of it: two significant digits, not 0%
+      shown = exact.round(new java.math.MathContext(2, RoundingMode.HALF_EVEN));
     }
     return plain(shown) + "%";
   }

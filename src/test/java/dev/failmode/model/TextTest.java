@@ -25,6 +25,8 @@ class TextTest {
     assertThat(Text.percent(new BigDecimal("0.50"))).isEqualTo("50%");
     assertThat(Text.percent(new BigDecimal("0.4998"))).isEqualTo("49.98%");
     assertThat(Text.percent(new BigDecimal("0.571428"))).isEqualTo("57.1%");
+    assertThat(Text.percent(new BigDecimal("0.00000031709792"))).as("1s of a year at 90%").isEqualTo("0.000032%");
+    assertThat(Text.percent(BigDecimal.ZERO)).isEqualTo("0%");
   }
 
   @Test
