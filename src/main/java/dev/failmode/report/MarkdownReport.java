@@ -39,7 +39,8 @@ final class MarkdownReport implements ReportWriter {
     md.append("# Failure-mode review\n\n");
     md.append(Text.count(summary.failureModes(), "failure mode")).append(" in ").append(Text.count(report.catalogues().size(), "file"))
         .append(": **").append(summary.okToBreak()).append(" OK TO BREAK**, **")
-        .append(summary.notOk()).append(" NOT OK**, ").append(summary.unclassified()).append(" UNCLASSIFIED; ")
+        .append(summary.notOk()).append(" NOT OK**").append(Reports.statuses(report)).append(", ").append(summary.unclassified())
+        .append(" UNCLASSIFIED; ")
         .append(Text.count(summary.findings(), "finding")).append(".\n\n");
     md.append("Made by failmode ").append(report.toolVersion()).append(" with the rule packs ");
     List<String> packs = new ArrayList<>();

@@ -33,6 +33,18 @@ final class Reports {
     return byComponent;
   }
 
+  /** How the NOT OK failure modes stand, for a summary line: {@code " (2 mitigated, 1 waived, 5 open)"}; empty when none has a status. */
+  static String statuses(Report report) {
+    java.util.Map<dev.failmode.model.Status, Long> counts = new java.util.EnumMap<>(dev.failmode.model.Status.class);
+    for (Result result : report.results()) {
+      if (result.status() != null) {
+        counts.merge(result.status(), 1L, Long::sum);
+      }
+    }
+    return counts.isEmpty() ? "" : counts.entrySet().stream().map(e -> e.getValue() + " " + dev.failmode.model.Wire.name(e.getKey()))
+        .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
+  }
+
   /** The ids of the failure modes whose waiver expired, as the findings say. */
   static java.util.Set<String> expiredWaivers(Report report) {
     java.util.Set<String> expired = new java.util.HashSet<>();

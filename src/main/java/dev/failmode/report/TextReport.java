@@ -19,7 +19,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * The report for people at a terminal: per file, per component, the OK TO BREAK and NOT OK lists
@@ -156,11 +155,7 @@ final class TextReport implements ReportWriter {
 
   private void summary(StringBuilder text, Report report) {
     Summary summary = report.summary();
-    Map<Status, Long> statuses = new EnumMap<>(Status.class);
-    report.results().stream().filter(r -> r.status() != null).forEach(r -> statuses.merge(r.status(), 1L, Long::sum));
-    String statusText = statuses.isEmpty() ? "" : statuses.entrySet().stream()
-        .map(e -> e.getValue() + " " + Wire.name(e.getKey()))
-        .collect(Collectors.joining(", ", " (", ")"));
+    String statusText = Reports.statuses(report);
     text.append(Text.count(summary.failureModes(), "failure mode")).append(" in ")
         .append(Text.count(report.catalogues().size(), "file")).append(": ")
         .append(ansi.verdict(Decision.OK_TO_BREAK, summary.okToBreak() + " OK TO BREAK")).append(", ")
