@@ -30,9 +30,11 @@ import java.util.Objects;
  * piece of text from a file is escaped (see {@link Markdown}).
  */
 final class MarkdownReport implements ReportWriter {
+  private Rendering rendering;
 
   @Override
   public void write(Rendering rendering, Writer out) throws IOException {
+    this.rendering = rendering;
     Report report = rendering.report();
     StringBuilder md = new StringBuilder();
     Summary summary = report.summary();
@@ -63,12 +65,17 @@ final class MarkdownReport implements ReportWriter {
     out.write(end.toString());
   }
 
+  /** A link to a file's line, from where the report is written: the file names the working directory's path. */
+  private String link(String file, int line) {
+    return Markdown.fileLink(file + (line > 0 ? ":" + line : ""), rendering.linkTo(file), line);
+  }
+
   private void system(StringBuilder md, Catalogue catalogue, List<Result> results, java.util.Set<String> expired) {
     md.append("\n## ").append(Markdown.text(catalogue.name())).append("\n\n");
     if (catalogue.metadata().description() != null) {
       md.append(Markdown.text(catalogue.metadata().description())).append("\n\n");
     }
-    md.append("File ").append(Markdown.fileLink(catalogue.file(), 0));
+    md.append("File ").append(link(catalogue.file(), 0));
     if (catalogue.metadata().owner() != null) {
       md.append(", owned by ").append(Markdown.text(catalogue.metadata().owner()));
     }
@@ -133,7 +140,7 @@ final class MarkdownReport implements ReportWriter {
           md.append(" **").append(Wire.name(result.status())).append("**");
         }
         md.append(" — ").append(Markdown.text(result.mode().description())).append(" (")
-            .append(Markdown.fileLink(result.location().file(), result.location().line())).append(")\n");
+            .append(link(result.location().file(), result.location().line())).append(")\n");
         for (Reason reason : result.reasons()) {
           md.append("  - ").append(reason.vote() == null ? "note" : "why").append(": ").append(Markdown.text(reason.message()))
               .append(" — *").append(Markdown.text(reason.rule())).append("*\n");
@@ -239,7 +246,7 @@ final class MarkdownReport implements ReportWriter {
     md.append("\n## Findings\n\n| kind | about | where | finding | rule |\n| --- | --- | --- | --- | --- |\n");
     for (Finding f : findings) {
       md.append("| ").append(Markdown.text(f.kind())).append(" | ").append(Markdown.code(f.id())).append(" | ")
-          .append(Markdown.fileLink(f.location().file(), f.location().line())).append(" | ").append(Markdown.text(f.message()))
+          .append(link(f.location().file(), f.location().line())).append(" | ").append(Markdown.text(f.message()))
           .append(" | ").append(Markdown.text(f.rule())).append(" |\n");
     }
   }

@@ -342,6 +342,23 @@ class CliTest {
   }
 
   @Test
+  void aMarkdownReportWrittenElsewhereLinksToTheFilesFromWhereItIs() throws Exception {
+    Path written = Files.createDirectories(dir.resolve("reports")).resolve("review.md");
+
+    Cli cli = Cli.run("classify", EXAMPLES + "/kubernetes.yaml", TODAY, "--format", "markdown", "-o", written.toString());
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("\\[examples/kubernetes\\.yaml:(\\d+)\\]\\(([^)#]+)#L\\1\\)")
+        .matcher(Files.readString(written));
+    assertThat(link.find()).as("a link to a line of the file").isTrue();
+    assertThat(written.getParent().resolve(link.group(2)).normalize())
+        .isEqualTo(Path.of(EXAMPLES, "kubernetes.yaml").toAbsolutePath().normalize());
+    // on standard output the links are relative to the working directory, as the paths shown are
+    assertThat(Cli.run("classify", EXAMPLES + "/kubernetes.yaml", TODAY, "--format", "markdown").out())
+        .contains("](examples/kubernetes.yaml#L");
+  }
+
+  @Test
   void slipsOnTheCommandLineGetMessagesThatSayWhatWasMeant() {
     Cli emptyOutput = Cli.run("classify", EXAMPLES, "--output", "");
     Cli folderProject = Cli.run("classify", EXAMPLES, "--project", EXAMPLES);
