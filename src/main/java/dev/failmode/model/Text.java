@@ -60,11 +60,26 @@ public final class Text {
    * cursor, colour the terminal, or reorder what is read. Text with none of these is returned as it is.
    */
   public static String printable(String text) {
+    return escaped(text, false);
+  }
+
+  /**
+   * Text with the bidirectional embeddings, overrides and isolates shown as escapes (backslash u
+   * and four hex digits), for formats whose own escaping keeps them (HTML, Markdown): an override
+   * a file holds would otherwise reorder what a reviewer reads, up to the next path on the page.
+   * Line breaks and other text are left to the format.
+   */
+  public static String withoutBidi(String text) {
+    return escaped(text, true);
+  }
+
+  /** {@code text} with the characters {@link #printable} (or, {@code bidiOnly}, {@link #withoutBidi}) escapes as escapes. */
+  private static String escaped(String text, boolean bidiOnly) {
     if (text == null) {
       return null;
     }
     int first = 0;
-    while (first < text.length() && !unprintable(text.charAt(first))) {
+    while (first < text.length() && !escapes(text.charAt(first), bidiOnly)) {
       first++;
     }
     if (first == text.length()) {
@@ -73,7 +88,7 @@ public final class Text {
     StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, first);
     for (int i = first; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!unprintable(c)) {
+      if (!escapes(c, bidiOnly)) {
         escaped.append(c);
       } else if (c == '\n') {
         escaped.append("\\n");
@@ -86,29 +101,8 @@ public final class Text {
     return escaped.toString();
   }
 
-  /**
-   * Text with the bidirectional embeddings, overrides and isolates shown as escapes (backslash u
-   * and four hex digits), for formats whose own escaping keeps them (HTML, Markdown): an override
-   * a file holds would otherwise reorder what a reviewer reads, up to the next path on the page.
-   * Line breaks and other text are left to the format.
-   */
-  public static String withoutBidi(String text) {
-    if (text == null) {
-      return null;
-    }
-    int first = 0;
-    while (first < text.length() && !bidi(text.charAt(first))) {
-      first++;
-    }
-    if (first == text.length()) {
-      return text;
-    }
-    StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, first);
-    for (int i = first; i < text.length(); i++) {
-      char c = text.charAt(i);
-      escaped.append(bidi(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-    }
-    return escaped.toString();
+  private static boolean escapes(char c, boolean bidiOnly) {
+    return bidiOnly ? bidi(c) : unprintable(c);
   }
 
   private static boolean bidi(char c) {
@@ -116,8 +110,7 @@ public final class Text {
   }
 
   private static boolean unprintable(char c) {
-    return c < 0x20 ? c != '\t' : c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029 || c >= 0x202a && c <= 0x202e
-        || c >= 0x2066 && c <= 0x2069;
+    return c < 0x20 ? c != '\t' : c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029 || bidi(c);
   }
 
   /** A value for machine-readable reports: four decimals, no trailing zeros, never an exponent. */

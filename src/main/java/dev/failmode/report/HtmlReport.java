@@ -189,7 +189,7 @@ final class HtmlReport implements ReportWriter {
     }
     return new SystemView(catalogue.name(), anchor("system-" + catalogue.name() + "-" + catalogue.file()), catalogue.file(),
         catalogue.metadata().description(), catalogue.metadata().owner(),
-        catalogue.slo() == null ? "no SLO declared" : catalogue.slo().toString(),
+        catalogue.slo() == null ? "none declared" : catalogue.slo().toString(),
         any == null ? "" : any.budgetArithmetic(), Summary.of(results, List.of()),
         components, chart(results, catalogue.components().stream().filter(c -> c.usage() == dev.failmode.model.Usage.UNUSED)
             .map(Component::name).collect(java.util.stream.Collectors.toSet())));

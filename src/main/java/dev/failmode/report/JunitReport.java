@@ -206,19 +206,9 @@ final class JunitReport implements ReportWriter {
       XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
       xml.writeStartDocument("UTF-8", "1.0");
       newline(xml, 0);
-      xml.writeStartElement("testsuites");
-      xml.writeAttribute("name", "failmode");
-      xml.writeAttribute("tests", Integer.toString(problems.size()));
-      xml.writeAttribute("failures", "0");
-      xml.writeAttribute("errors", Integer.toString(problems.size()));
-      xml.writeAttribute("skipped", "0");
+      start(xml, "testsuites", "failmode", problems.size());
       newline(xml, 1);
-      xml.writeStartElement("testsuite");
-      xml.writeAttribute("name", "failmode: bad input");
-      xml.writeAttribute("tests", Integer.toString(problems.size()));
-      xml.writeAttribute("failures", "0");
-      xml.writeAttribute("errors", Integer.toString(problems.size()));
-      xml.writeAttribute("skipped", "0");
+      start(xml, "testsuite", "failmode: bad input", problems.size());
       for (dev.failmode.model.Problem problem : problems) {
         String message = (problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message();
         newline(xml, 2);
@@ -252,6 +242,16 @@ final class JunitReport implements ReportWriter {
       throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e); // to a StringWriter, with text made safe
     }
     return text + "\n";
+  }
+
+  /** A suite (or the suites) of {@code errors} test cases, each in error. */
+  private static void start(XMLStreamWriter xml, String element, String name, int errors) throws XMLStreamException {
+    xml.writeStartElement(element);
+    xml.writeAttribute("name", name);
+    xml.writeAttribute("tests", Integer.toString(errors));
+    xml.writeAttribute("failures", "0");
+    xml.writeAttribute("errors", Integer.toString(errors));
+    xml.writeAttribute("skipped", "0");
   }
 
   private static void newline(XMLStreamWriter xml, int depth) throws XMLStreamException {

@@ -53,19 +53,9 @@ final class SarifReport implements ReportWriter {
       ruleIndex.put(report.rules().get(i).id(), i);
     }
     try (JsonGenerator json = generator(out)) {
-      json.writeStartObject();
-      json.writeStringField("$schema", SCHEMA);
-      json.writeStringField("version", "2.1.0");
-      json.writeArrayFieldStart("runs");
-      json.writeStartObject();
+      startRun(json);
       tool(json, report);
-      json.writeObjectFieldStart("originalUriBaseIds");
-      json.writeObjectFieldStart("%SRCROOT%");
-      json.writeObjectFieldStart("description");
-      json.writeStringField("text", "The working directory failmode ran in; every path is relative to it.");
-      json.writeEndObject();
-      json.writeEndObject();
-      json.writeEndObject();
+      uriBase(json);
       json.writeArrayFieldStart("invocations");
       json.writeStartObject();
       json.writeBooleanField("executionSuccessful", true);
@@ -119,11 +109,7 @@ final class SarifReport implements ReportWriter {
   static String problems(List<dev.failmode.model.Problem> problems, String summary, String version) {
     java.io.StringWriter text = new java.io.StringWriter();
     try (JsonGenerator json = generator(text)) {
-      json.writeStartObject();
-      json.writeStringField("$schema", SCHEMA);
-      json.writeStringField("version", "2.1.0");
-      json.writeArrayFieldStart("runs");
-      json.writeStartObject();
+      startRun(json);
       json.writeObjectFieldStart("tool");
       json.writeObjectFieldStart("driver");
       json.writeStringField("name", "failmode");
@@ -141,13 +127,7 @@ final class SarifReport implements ReportWriter {
       json.writeEndArray();
       json.writeEndObject();
       json.writeEndObject();
-      json.writeObjectFieldStart("originalUriBaseIds");
-      json.writeObjectFieldStart("%SRCROOT%");
-      json.writeObjectFieldStart("description");
-      json.writeStringField("text", "The working directory failmode ran in; every path is relative to it.");
-      json.writeEndObject();
-      json.writeEndObject();
-      json.writeEndObject();
+      uriBase(json);
       json.writeArrayFieldStart("invocations");
       json.writeStartObject();
       json.writeBooleanField("executionSuccessful", false);
@@ -186,6 +166,26 @@ final class SarifReport implements ReportWriter {
       throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
     }
     return text + "\n";
+  }
+
+  /** The log's header and the start of its one run. */
+  private static void startRun(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("$schema", SCHEMA);
+    json.writeStringField("version", "2.1.0");
+    json.writeArrayFieldStart("runs");
+    json.writeStartObject();
+  }
+
+  /** The base every result's path is relative to: the working directory. */
+  private static void uriBase(JsonGenerator json) throws IOException {
+    json.writeObjectFieldStart("originalUriBaseIds");
+    json.writeObjectFieldStart("%SRCROOT%");
+    json.writeObjectFieldStart("description");
+    json.writeStringField("text", "The working directory failmode ran in; every path is relative to it.");
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
   private static JsonGenerator generator(Writer out) throws IOException {

@@ -33,6 +33,15 @@ class BaselineAndDiffTest {
               userImpact: none
       """;
 
+  /** A failure mode the baseline does not have: NOT OK and open. */
+  private static final String PAYMENT_OUTAGE = """
+            - id: payment-outage
+              description: payments fail
+              effect: unavailable
+              userImpact: outage
+              duration: 1h
+      """;
+
   @TempDir Path dir;
   private Path catalogue;
   private Path baseline;
@@ -55,12 +64,7 @@ class BaselineAndDiffTest {
 
   @Test
   void aNewNotOkFailsAndIsNamed() throws Exception {
-    Files.writeString(catalogue, HEADER
-        + "      - id: payment-outage\n"
-        + "        description: payments fail\n"
-        + "        effect: unavailable\n"
-        + "        userImpact: outage\n"
-        + "        duration: 1h\n");
+    Files.writeString(catalogue, HEADER + PAYMENT_OUTAGE);
 
     Cli again = Cli.run("check", catalogue.toString(), "--baseline", baseline.toString());
 
@@ -72,12 +76,7 @@ class BaselineAndDiffTest {
 
   @Test
   void sarifSaysWhatIsNewAndWhatUnchangedOnlyAgainstABaseline() throws Exception {
-    Files.writeString(catalogue, HEADER
-        + "      - id: payment-outage\n"
-        + "        description: payments fail\n"
-        + "        effect: unavailable\n"
-        + "        userImpact: outage\n"
-        + "        duration: 1h\n");
+    Files.writeString(catalogue, HEADER + PAYMENT_OUTAGE);
 
     Cli against = Cli.run("check", catalogue.toString(), "--baseline", baseline.toString(), "--format", "sarif");
     Cli alone = Cli.run("check", catalogue.toString(), "--format", "sarif");
