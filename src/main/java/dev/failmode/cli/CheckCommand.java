@@ -10,9 +10,7 @@ import dev.failmode.policy.Policy;
 import dev.failmode.policy.Snapshot;
 import dev.failmode.policy.Violation;
 import dev.failmode.report.Format;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -140,19 +138,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private Snapshot readBaseline() throws UserError {
-    if (baseline == null) {
-      return null;
-    }
-    if (!Files.isRegularFile(baseline)) {
-      throw new UserError("--baseline " + baseline + (Files.isDirectory(baseline) ? ": is a folder; name a JSON report" : ": no such file"));
-    }
-    try {
-      return Snapshot.read(baseline);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--baseline " + e.getMessage());
-    } catch (IOException e) {
-      throw new UserError("--baseline " + baseline + ": cannot read: " + e.getMessage());
-    }
+    return baseline == null ? null : DiffCommand.read(baseline, "--baseline ");
   }
 
   private String summary(Report report, Judgement judgement) {

@@ -12,16 +12,20 @@ final class CommandOutput {
 
   /** Writes {@code content} to {@code output}, or to the command's standard output when it is null. */
   static void write(CommandSpec spec, Path output, AtomicOutput.Content content) throws UserError {
+    write(spec.commandLine().getOut(), output, content);
+  }
+
+  /** Writes {@code content} to {@code output}, or to {@code out} when it is null. */
+  static void write(PrintWriter out, Path output, AtomicOutput.Content content) throws UserError {
     try {
       if (output == null) {
-        PrintWriter out = spec.commandLine().getOut();
         content.writeTo(out);
         out.flush();
       } else {
         AtomicOutput.write(output, content);
       }
     } catch (IOException e) {
-      throw new UserError(e.getMessage());
+      throw new UserError(e.getMessage() == null ? "cannot write the output" : e.getMessage());
     }
   }
 }

@@ -44,23 +44,27 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserError {
-    Diff diff = Diff.between(read(before), read(after));
+    Diff diff = Diff.between(read(before, ""), read(after, ""));
     PrintWriter out = spec.commandLine().getOut();
     out.print(DiffReport.render(diff, format));
     out.flush();
     return exitCode && !diff.isEmpty() ? ExitCode.POLICY : ExitCode.OK;
   }
 
-  private static Snapshot read(Path file) throws UserError {
+  /**
+   * An earlier run's JSON report, for diff and for check's --baseline; what is wrong with it is
+   * said after {@code given} (the option that named it, or nothing).
+   */
+  static Snapshot read(Path file, String given) throws UserError {
     if (!Files.isRegularFile(file)) {
-      throw new UserError(file + (Files.isDirectory(file) ? ": is a folder; name a JSON report" : ": no such file"));
+      throw new UserError(given + file + (Files.isDirectory(file) ? ": is a folder; name a JSON report" : ": no such file"));
     }
     try {
       return Snapshot.read(file);
     } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
+      throw new UserError(given + e.getMessage());
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read: " + e.getMessage());
+      throw new UserError(given + file + ": cannot read: " + e.getMessage());
     }
   }
 }

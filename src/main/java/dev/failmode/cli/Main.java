@@ -205,7 +205,7 @@ public final class Main {
       for (Problem problem : user.problems()) {
         // a problem quotes what a file says, which must not break its line or reach the terminal as control codes
         err.println(Text.lineStart(problem.location().toString()) + ": " + (color ? "\u001b[1;31merror\u001b[0m" : "error") + ": "
-            + Text.printable((problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message()));
+            + Text.printable(problem.detail()));
       }
       err.println("failmode: " + Text.printable(user.getMessage()));
       if (LoggingOptions.debugging() && user.getCause() != null) {

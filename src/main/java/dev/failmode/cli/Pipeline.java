@@ -152,16 +152,7 @@ final class Pipeline {
 
   /** Writes other content the same way: to standard output, or to {@code --output} whole or not at all. */
   static void write(AtomicOutput.Content content, RunOptions options, PrintWriter out) throws UserError {
-    try {
-      if (options.output != null) {
-        AtomicOutput.write(options.output, content);
-      } else {
-        content.writeTo(out);
-        out.flush();
-      }
-    } catch (IOException e) {
-      throw new UserError(e.getMessage() == null ? "cannot write the report" : e.getMessage());
-    }
+    CommandOutput.write(out, options.output, content);
   }
 
   private static void noteSkipped(List<String> skipped, PrintWriter err) {

@@ -62,16 +62,12 @@ final class StandardOutput extends OutputStream {
    */
   int exitCode(int code, PrintWriter out, PrintWriter err) {
     out.flush();
-    if (failure == null || brokenPipe(failure)) {
+    if (failure == null || dev.failmode.report.AtomicOutput.brokenPipe(failure)) {
       return code;
     }
     err.println("failmode: cannot write the output to standard output: "
         + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()));
     err.flush();
     return ExitCode.BAD_INPUT;
-  }
-
-  private static boolean brokenPipe(IOException e) {
-    return e.getMessage() != null && e.getMessage().contains("Broken pipe");
   }
 }

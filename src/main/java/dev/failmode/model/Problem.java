@@ -19,6 +19,11 @@ public record Problem(Location location, String path, String message) implements
   /** {@code file:line:column: path: message}, as compilers print them. */
   @Override
   public String toString() {
-    return location + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+    return location + ": " + detail();
+  }
+
+  /** {@code path: message}, or the message alone for the document: what follows the location. */
+  public String detail() {
+    return path.isEmpty() ? message : path + ": " + message;
   }
 }

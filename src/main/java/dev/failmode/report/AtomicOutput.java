@@ -62,7 +62,7 @@ public final class AtomicOutput {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(absolute, StandardOpenOption.WRITE), 65_536)) {
         content.writeTo(out);
       } catch (IOException e) {
-        if (e.getMessage() != null && e.getMessage().contains("Broken pipe")) {
+        if (brokenPipe(e)) {
           return; // the reader stopped reading (-o /dev/stdout | head): its choice, not a failure
         }
         throw new IOException("cannot write " + target + ": " + reason(e), e);
@@ -149,6 +149,11 @@ public final class AtomicOutput {
         // the process is ending; nothing more can be done
       }
     }
+  }
+
+  /** Whether a write failed because the reader of a pipe went away (EPIPE), which is the reader's choice. */
+  public static boolean brokenPipe(IOException e) {
+    return e.getMessage() != null && e.getMessage().contains("Broken pipe");
   }
 
   private static String reason(IOException e) {

@@ -84,15 +84,8 @@ final class GithubReport implements ReportWriter {
   }
 
   private static void annotation(StringBuilder text, String level, Violation v) {
-    Location at = v.location();
-    text.append("::").append(level).append(" file=").append(property(at.file()));
-    if (at.line() > 0) {
-      text.append(",line=").append(at.line());
-    }
-    if (at.column() > 0) {
-      text.append(",col=").append(at.column());
-    }
-    text.append(",title=").append(property(v.kind() + " " + v.id())).append("::")
+    text.append("::").append(level).append(' ');
+    position(text, v.location()).append(",title=").append(property(v.kind() + " " + v.id())).append("::")
         .append(data(v.messageWithRule())).append('\n');
   }
 
@@ -104,20 +97,27 @@ final class GithubReport implements ReportWriter {
   public static String problems(List<Problem> problems, String summary) {
     StringBuilder text = new StringBuilder();
     for (Problem problem : problems) {
-      Location at = problem.location();
+      boolean placed = problem.location().line() > 0; // else a path given on the command line, or an option
       text.append("::error ");
-      if (at.line() > 0) {
-        text.append("file=").append(property(at.file())).append(",line=").append(at.line());
-        if (at.column() > 0) {
-          text.append(",col=").append(at.column());
-        }
-        text.append(',');
+      if (placed) {
+        position(text, problem.location()).append(',');
       }
-      String message = (problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message();
       text.append("title=").append(property("failmode: bad input")).append("::")
-          .append(data(at.line() > 0 ? message : at.file() + ": " + message)).append('\n');
+          .append(data(placed ? problem.detail() : problem.toString())).append('\n');
     }
     return text.append("::error title=").append(property("failmode: bad input")).append("::").append(data(summary)).append('\n').toString();
+  }
+
+  /** A workflow command's {@code file=F,line=L,col=C}, leaving out what is unknown. */
+  private static StringBuilder position(StringBuilder text, Location at) {
+    text.append("file=").append(property(at.file()));
+    if (at.line() > 0) {
+      text.append(",line=").append(at.line());
+    }
+    if (at.column() > 0) {
+      text.append(",col=").append(at.column());
+    }
+    return text;
   }
 
   static String data(String value) {

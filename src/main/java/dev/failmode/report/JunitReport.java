@@ -210,7 +210,6 @@ final class JunitReport implements ReportWriter {
       newline(xml, 1);
       start(xml, "testsuite", "failmode: bad input", problems.size());
       for (dev.failmode.model.Problem problem : problems) {
-        String message = (problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message();
         newline(xml, 2);
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", Xml.text(problem.location().file()));
@@ -222,8 +221,8 @@ final class JunitReport implements ReportWriter {
         newline(xml, 3);
         xml.writeStartElement("error");
         xml.writeAttribute("type", "bad-input");
-        xml.writeAttribute("message", Xml.text(message));
-        xml.writeCharacters(Xml.text(problem.location() + ": " + message));
+        xml.writeAttribute("message", Xml.text(problem.detail()));
+        xml.writeCharacters(Xml.text(problem.toString()));
         xml.writeEndElement();
         newline(xml, 2);
         xml.writeEndElement();

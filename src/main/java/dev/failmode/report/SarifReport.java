@@ -145,13 +145,12 @@ final class SarifReport implements ReportWriter {
       json.writeArrayFieldStart("results");
       for (dev.failmode.model.Problem problem : problems) {
         Location at = problem.location();
-        String message = (problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message();
         json.writeStartObject();
         json.writeStringField("ruleId", BAD_INPUT);
         json.writeNumberField("ruleIndex", 0);
         json.writeStringField("level", "error");
         json.writeObjectFieldStart("message");
-        json.writeStringField("text", at.line() > 0 ? message : at.file() + ": " + message);
+        json.writeStringField("text", at.line() > 0 ? problem.detail() : problem.toString());
         json.writeEndObject();
         if (at.line() > 0) {
           locations(json, at);
