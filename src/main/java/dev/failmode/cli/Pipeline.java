@@ -123,7 +123,7 @@ final class Pipeline {
     long start = System.nanoTime();
     boolean toFile = options.output != null;
     Rendering rendering = new Rendering(report, judgement, !toFile && options.format == Format.TEXT && Terminal.color(options.color),
-        toFile ? backToWorkingDirectory(options.output) : "");
+        toFile ? Path.of("").toAbsolutePath().resolve(options.output).normalize().getParent() : null);
     try {
       if (toFile) {
         AtomicOutput.writeBytes(options.output, stream -> options.format.writer().write(rendering, stream));
@@ -136,17 +136,6 @@ final class Pipeline {
     } catch (IOException e) {
       throw new UserError(e.getMessage() == null ? "cannot write the report" : e.getMessage(),
           List.of());
-    }
-  }
-
-  /** The way from the folder {@code output} is in back to the working directory: empty when it is there. */
-  private static String backToWorkingDirectory(Path output) {
-    Path cwd = Path.of("").toAbsolutePath();
-    Path folder = cwd.resolve(output).normalize().getParent();
-    try {
-      return folder == null ? "" : folder.relativize(cwd).toString().replace('\\', '/');
-    } catch (IllegalArgumentException e) {
-      return cwd.toString(); // another root: links are absolute
     }
   }
 

@@ -353,6 +353,8 @@ class CliTest {
     assertThat(link.find()).as("a link to a line of the file").isTrue();
     assertThat(written.getParent().resolve(link.group(2)).normalize())
         .isEqualTo(Path.of(EXAMPLES, "kubernetes.yaml").toAbsolutePath().normalize());
+    assertThat(Path.of(link.group(2))).as("the shortest way, however deep the working directory is")
+        .isEqualTo(written.getParent().relativize(Path.of(EXAMPLES, "kubernetes.yaml").toAbsolutePath().normalize()));
     // on standard output the links are relative to the working directory, as the paths shown are
     assertThat(Cli.run("classify", EXAMPLES + "/kubernetes.yaml", TODAY, "--format", "markdown").out())
         .contains("](examples/kubernetes.yaml#L");
@@ -559,7 +561,14 @@ class CliTest {
 
     assertThat(toStdout.exitCode()).as(toStdout.err()).isZero();
     assertThat(toFile.exitCode()).as(toFile.err()).isZero();
-    assertThat(Files.readAllBytes(report)).isEqualTo(toStdout.out().getBytes(StandardCharsets.UTF_8));
+    String expected = toStdout.out();
+    if (format == dev.failmode.report.Format.MARKDOWN) {
+      // links start from where the report is: on standard output the working directory, in the file its folder
+      String shown = Path.of("").toAbsolutePath().relativize(catalogue.toAbsolutePath()).toString();
+      assertThat(expected).contains("](" + shown);
+      expected = expected.replace("](" + shown, "](unicode.yaml");
+    }
+    assertThat(Files.readAllBytes(report)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
