@@ -104,6 +104,9 @@ final class TreeReader {
       }
       root = value(first);
       JsonToken next = p.nextToken();
+      while ((next == JsonToken.VALUE_NULL || next == JsonToken.VALUE_STRING) && p.getText().isEmpty()) {
+        next = p.nextToken(); // an empty document, such as a file ending with '---', holds nothing to lose
+      }
       if (next != null) {
         JsonLocation at = p.currentTokenLocation();
         problems.add(problem(at.getLineNr(), at.getColumnNr(),

@@ -102,6 +102,16 @@ class CatalogueLoaderTest {
   }
 
   @Test
+  void emptyDocumentsAfterTheFirstHoldNothingToLoseAndAreAllowed() throws IOException {
+    for (String ending : java.util.List.of("---\n", "---\n# nothing else\n", "...\n---\n---\n", "---")) {
+      Path file = write("trailing.yaml", (minimal("shop") + ending).getBytes(StandardCharsets.UTF_8));
+
+      assertThat(load(file).problems()).as(ending).isEmpty();
+      assertThat(load(file).catalogues()).as(ending).hasSize(1);
+    }
+  }
+
+  @Test
   void anAliasBombFailsFastWithOneProblemPerKind() throws IOException {
     StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (char c = 'b'; c <= 'j'; c++) {
