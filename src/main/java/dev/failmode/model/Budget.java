@@ -40,6 +40,16 @@ public record Budget(
   }
 
   /**
+   * One occurrence's length in the minutes the arithmetic uses, and as the file wrote it where
+   * that reads differently: {@code 30 min}, {@code 1440 min (1d)}, {@code 1.5 min (90s)}.
+   */
+  public String occurrence() {
+    String minutes = Text.minutes(minutesPerOccurrence);
+    String written = Text.duration(duration);
+    return written.equals(Text.number(minutesPerOccurrence) + "m") ? minutes : minutes + " (" + written + ")";
+  }
+
+  /**
    * The window arithmetic in one line, for reasons and reports: {@code 4/year x 30 min = 120 min
    * per 365d, 228.3% of the 52.56 min budget of 99.99% over 365d}. The text of a budget met lately
    * on this thread is given again: budgets are shared by the failure modes of one SLO, duration and

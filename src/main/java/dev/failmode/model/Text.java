@@ -17,19 +17,23 @@ public final class Text {
   }
 
   /**
-   * A plain decimal with at most two places and no trailing zeros: 52.56, 120, 0.33. A value too
-   * small for two places keeps two significant digits (0.0027) rather than showing as 0.
+   * A plain decimal with at most two places and no trailing zeros: 52.56, 120, 1.97. A value
+   * below 1 keeps three significant digits (0.0822, 0.00274), so that arithmetic shown with it can
+   * be checked by hand: 1/year over 30d is 0.0822 occurrences, and 0.08 x 1440 min is not the
+   * 118.36 min the budget uses.
    */
   public static String number(BigDecimal value) {
     return remembered(NUMBERS, value, false);
   }
 
   static String numberOf(BigDecimal value) {
-    BigDecimal rounded = value.setScale(2, RoundingMode.HALF_EVEN);
-    if (rounded.signum() == 0 && value.signum() != 0) {
-      rounded = value.round(new java.math.MathContext(2, RoundingMode.HALF_EVEN));
+    if (value.abs().compareTo(BigDecimal.ONE) < 0) {
+      BigDecimal significant = value.round(new java.math.MathContext(3, RoundingMode.HALF_EVEN));
+      if (significant.abs().compareTo(BigDecimal.ONE) < 0) {
+        return plain(significant);
+      }
     }
-    return plain(rounded);
+    return plain(value.setScale(2, RoundingMode.HALF_EVEN));
   }
 
   /**

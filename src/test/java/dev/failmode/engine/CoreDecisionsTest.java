@@ -87,6 +87,21 @@ class CoreDecisionsTest {
   }
 
   @Test
+  void theArithmeticInAReasonCanBeCheckedByHandAndNamesTheDurationAsWritten() {
+    Result day = only(classify("target: 99.9\nwindow: 30d", "usage: heavy",
+        "effect: unavailable\nuserImpact: outage\nduration: 1d\nfrequency: 1/year"));
+    Result seconds = only(classify("target: 99.9\nwindow: 30d", "usage: heavy",
+        "effect: unavailable\nuserImpact: outage\nduration: 90s\nfrequency: 2/month"));
+
+    // 1/year over 30d is 0.0822 occurrences: 0.0822 x 1440 = 118.4, where 0.08 would make 115.2
+    assertThat(day.reasons()).anyMatch(r -> r.message().startsWith("one occurrence of 1440 min (1d) uses 3333.3%"))
+        .anyMatch(r -> r.message().startsWith("1/year = 0.0822 per 30d x 1440 min = 118.36 min per 30d"));
+    assertThat(seconds.reasons().get(0).message()).startsWith("2/month = 1.97 per 30d x 1.5 min = 2.96 min per 30d");
+    Result minutes = only(classify("target: 99.99", "usage: heavy", "effect: unavailable\nuserImpact: outage\nduration: 30m"));
+    assertThat(minutes.reasons()).anyMatch(r -> r.message().startsWith("one occurrence of 30 min uses"));
+  }
+
+  @Test
   void aDefaultWindowIsAYear() {
     Result result = only(classify("target: 99.99", "usage: heavy", "effect: crash\nuserImpact: outage\nduration: 1m\nfrequency: 4/year"));
 

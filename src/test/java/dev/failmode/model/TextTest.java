@@ -54,10 +54,14 @@ class TextTest {
   }
 
   @Test
-  void aNumberHasAtMostTwoPlacesUnlessThatWouldShowZero() {
+  void aNumberHasAtMostTwoPlacesAndBelowOneThreeSignificantDigits() {
     assertThat(Text.number(new BigDecimal("52.5600"))).isEqualTo("52.56");
     assertThat(Text.number(new BigDecimal("120.000"))).isEqualTo("120");
-    assertThat(Text.number(new BigDecimal("0.00274"))).isEqualTo("0.0027");
+    assertThat(Text.number(new BigDecimal("0.00274"))).isEqualTo("0.00274");
+    assertThat(Text.number(new BigDecimal("0.082191780821"))).as("1/year over 30d").isEqualTo("0.0822");
+    assertThat(Text.number(new BigDecimal("0.33333"))).isEqualTo("0.333");
+    assertThat(Text.number(new BigDecimal("0.99999"))).isEqualTo("1");
+    assertThat(Text.number(new BigDecimal("1.9726"))).isEqualTo("1.97");
   }
 
   @Test
