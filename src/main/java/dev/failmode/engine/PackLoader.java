@@ -85,14 +85,19 @@ public final class PackLoader {
 
   /**
    * The pack {@code spec} names: a folder, a .zip or .jar archive, a Maven coordinate, or the id
-   * of a built-in pack. Paths are relative to {@code base} (a project file's folder). A folder of
-   * the same name as a built-in pack wins, so a local copy can be tried without renaming it.
+   * of a built-in pack. Paths are relative to {@code base} (a project file's folder). A built-in
+   * pack's bare id always names the built-in pack, never a folder that happens to have its name
+   * (a repository's {@code core/} module must not change what a default run decides); such a
+   * folder is named as a path, {@code ./core}.
    */
   public RulePack resolve(String spec, Path base) throws PackException {
     if (spec.isBlank()) {
       // Path.of("") would be the working directory: an empty --rules is a slip, not a request for "."
       throw new PackException(new Problem(Location.of("'" + spec + "'"), "", "an empty rule pack name; name a folder, an archive,"
           + " a Maven coordinate or a built-in pack (" + String.join(", ", BUILT_IN) + "), or . for the working directory"));
+    }
+    if (BUILT_IN.contains(spec)) {
+      return builtIn(spec);
     }
     Path path = base.resolve(spec).toAbsolutePath().normalize();
     if (Files.isDirectory(path)) {
@@ -101,9 +106,6 @@ public final class PackLoader {
     String lower = spec.toLowerCase(Locale.ROOT);
     if (Files.isRegularFile(path) && (lower.endsWith(".zip") || lower.endsWith(".jar"))) {
       return archive(path, display(path), Kind.ARCHIVE, spec);
-    }
-    if (BUILT_IN.contains(spec)) {
-      return builtIn(spec);
     }
     if (Files.exists(path)) {
       throw new PackException(new Problem(Location.of(spec), "", "not a rule pack: a pack is a folder holding pack.yaml and *.drl"

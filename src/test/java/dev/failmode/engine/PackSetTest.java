@@ -45,6 +45,22 @@ class PackSetTest {
   }
 
   @Test
+  void aBuiltInIdNamesTheBuiltInPackEvenBesideAFolderOfThatNameWhichIsNamedAsAPath() throws Exception {
+    pack("core", ""); // a repository's own core/ module, here even a pack that calls itself core
+    Files.createDirectories(dir.resolve("envoy/src")); // and one that is no pack at all
+
+    assertThat(load("core")).singleElement().satisfies(pack -> {
+      assertThat(pack.builtIn()).isTrue();
+      assertThat(pack.manifest().version()).isEqualTo("1.0.0");
+    });
+    assertThat(load("envoy")).extracting(RulePack::id).containsExactly("core", "envoy");
+    assertThat(load("./core")).singleElement().satisfies(pack -> {
+      assertThat(pack.builtIn()).isFalse();
+      assertThat(pack.manifest().version()).isEqualTo("1.2.0");
+    });
+  }
+
+  @Test
   void packsThatDependOnThemselvesAreRefused() throws Exception {
     pack("a", "dependencies:\n  - id: b\n    version: \">=1.0.0\"\n");
     pack("b", "dependencies:\n  - id: c\n    version: \">=1.0.0\"\n");
