@@ -70,6 +70,7 @@ final class Allowed {
       "the process", "exec exit halt getRuntime load loadLibrary",
       "the environment", "getenv getProperty setProperty getProperties getInteger getLong getBoolean",
       "threads", "wait notify notifyAll finalize parallelStream parallel",
+      "the JVM's global state (the default locale and time zone of every other pack and report)", "setDefault",
       "the rule session (facts are read-only: rules vote, they do not change facts)", "getKieRuntime getKnowledgeRuntime"
           + " getWorkingMemory getKieBase getSession getEntryPoint getChannels insertLogical fireAllRules fireUntilHalt getRuleUnit"
           + " getFactHandle getRuntimeManager getKieSession getProjectClassLoader getActivation setFocus");

@@ -73,13 +73,33 @@ final class TypeNames {
       return true;
     }
     if (Allowed.PACKAGES.contains(pkg)) {
-      return !Allowed.DENIED_IN_PACKAGES.contains(name);
+      return !deniedOrDescendsFromDenied(name);
     }
     // a nested class of an allowed class, such as Map.Entry or Frequency.Per
     if (Character.isUpperCase(pkg.substring(pkg.lastIndexOf('.') + 1).charAt(0))) {
       return allowedClass(pkg);
     }
     return false;
+  }
+
+  /**
+   * Whether a class is denied or extends one that is: a subclass inherits its parent's static
+   * methods, so {@code ListResourceBundle.getBundle(...)} is {@code ResourceBundle.getBundle(...)}.
+   */
+  private static boolean deniedOrDescendsFromDenied(String qualified) {
+    if (Allowed.DENIED_IN_PACKAGES.contains(qualified)) {
+      return true;
+    }
+    try {
+      for (Class<?> type = Class.forName(qualified, false, TypeNames.class.getClassLoader()); type != null; type = type.getSuperclass()) {
+        if (Allowed.DENIED_IN_PACKAGES.contains(type.getName())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false; // no such class: the compiler says so
+    }
   }
 
   /** Whether a class of this name exists, without initialising it (no static initialiser runs). */
