@@ -327,10 +327,21 @@ public final class PackLoader {
           problems.add(new Problem(Location.of(name), "", OUTSIDE));
           continue;
         }
+        long limit = dev.failmode.load.Limits.DEFAULT.maxFileBytes();
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(drl)) {
+          // read no more than the limit, whatever size an archive's entry claims: a 2 MB zip can inflate to gigabytes
+          bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        }
+        if (bytes.length > limit) {
+          problems.add(new Problem(Location.of(name), "", String.format(Locale.ROOT,
+              "the file is more than %.1f MiB, too large to read; a DRL file of rules is far smaller", limit / 1048576.0)));
+          continue;
+        }
         try {
           sources.add(new DrlSource(name, StandardCharsets.UTF_8.newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(drl))).toString()));
+              .decode(java.nio.ByteBuffer.wrap(bytes)).toString()));
         } catch (CharacterCodingException e) {
           problems.add(new Problem(Location.of(name), "", "not valid UTF-8; DRL files are UTF-8 text"));
         }

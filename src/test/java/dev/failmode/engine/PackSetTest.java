@@ -61,6 +61,25 @@ class PackSetTest {
   }
 
   @Test
+  void aDrlFileInflatingPastTheLimitIsRefusedUnreadAndNamed() throws Exception {
+    Path archive = dir.resolve("bomb.zip");
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(archive))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("pack.yaml"));
+      zip.write("id: bomb\nversion: 1.0.0\ndescription: a zip bomb\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.putNextEntry(new java.util.zip.ZipEntry("big.drl"));
+      byte[] slashes = new byte[1 << 20];
+      java.util.Arrays.fill(slashes, (byte) '/');
+      for (int i = 0; i < 17; i++) {
+        zip.write(slashes);
+      }
+    }
+    assertThat(Files.size(archive)).isLessThan(1 << 20);
+
+    assertThatThrownBy(() -> load("bomb.zip")).isInstanceOf(PackException.class)
+        .hasMessageContaining("bomb.zip!/big.drl: the file is more than 16.0 MiB, too large to read");
+  }
+
+  @Test
   void packsThatDependOnThemselvesAreRefused() throws Exception {
     pack("a", "dependencies:\n  - id: b\n    version: \">=1.0.0\"\n");
     pack("b", "dependencies:\n  - id: c\n    version: \">=1.0.0\"\n");
