@@ -41,7 +41,7 @@ final class PacksCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       for (RulePack pack : setup.packs) {
         out.println(pack.id() + " " + pack.manifest().version() + "  " + dev.failmode.model.Wire.name(pack.kind())
-            + "  " + pack.origin() + (pack.sha256() == null ? "" : "  sha256:" + pack.sha256())
+            + "  " + dev.failmode.model.Text.printable(pack.origin()) + (pack.sha256() == null ? "" : "  sha256:" + pack.sha256())
             + (setup.trusted.contains(pack.id()) ? "  trusted" : ""));
       }
       out.flush();

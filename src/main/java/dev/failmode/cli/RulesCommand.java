@@ -62,7 +62,7 @@ final class RulesCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       for (RulePack pack : loaded.packs()) {
         List<RuleInfo> rules = loaded.rulesOf(pack);
-        out.println(Text.printable(pack.id() + " " + pack.manifest().version() + " (" + pack.origin() + "): ") + rules.size() + " rules");
+        out.println(Text.printable(pack.id() + " " + pack.manifest().version() + " (" + pack.origin() + "): ") + Text.count(rules.size(), "rule"));
         int width = rules.stream().mapToInt(r -> r.fullId().length()).max().orElse(0);
         for (RuleInfo rule : rules) {
           out.printf("  %-" + width + "s  %-10s  %s%n", rule.fullId(), Text.printable(rule.metadata().getOrDefault("kind", "")),

@@ -244,7 +244,7 @@ final class TestCommand implements Callable<Integer> {
     for (PackTestSuite suite : suites) {
       long failed = suite.outcomes().stream().filter(o -> !o.passed()).count();
       out.write(Text.printable(suite.pack().id() + " " + suite.pack().manifest().version() + " (" + suite.pack().origin() + "): ")
-          + suite.outcomes().size() + " fixtures, " + (suite.outcomes().size() - failed) + " passed"
+          + Text.count(suite.outcomes().size(), "fixture") + ", " + (suite.outcomes().size() - failed) + " passed"
           + (failed == 0 ? "" : ", " + failed + " failed")
           + (suite.problems().isEmpty() ? "" : ", " + Text.count(suite.problems().size(), "problem")) + "\n");
       int width = suite.rules().stream().mapToInt(r -> r.id().length()).max().orElse(0);
@@ -256,7 +256,7 @@ final class TestCommand implements Callable<Integer> {
             bad == 0 ? "" : ", " + bad + " failed"));
         for (PackTests.Outcome outcome : outcomes) {
           for (String failure : outcome.failures()) {
-            out.write("          " + Text.printable(outcome.testCase().file() + ": " + failure) + "\n");
+            out.write("          " + Text.printable(outcome.testCase().shown() + ": " + failure) + "\n");
           }
         }
       }
@@ -311,11 +311,12 @@ final class TestCommand implements Callable<Integer> {
           }
           xml.writeEndElement();
         }
-        for (String problem : suite.problems()) {
+        for (int i = 0; i < suite.problems().size(); i++) {
+          String problem = suite.problems().get(i);
           xml.writeCharacters("\n    ");
           xml.writeStartElement("testcase");
           xml.writeAttribute("classname", Xml.text(suite.pack().id()));
-          xml.writeAttribute("name", "fixtures");
+          xml.writeAttribute("name", suite.problems().size() == 1 ? "fixtures" : "fixtures " + (i + 1)); // unique: reports key by name
           xml.writeStartElement("failure");
           xml.writeAttribute("message", Xml.text(problem));
           xml.writeEndElement();

@@ -30,7 +30,10 @@ public record PackTestSuite(RulePack pack, List<RuleInfo> rules, List<PackTests.
   public static PackTestSuite run(RulePack pack, RuleBase rules, Map<String, Parameters> parameters, LocalDate today, Path cwd)
       throws IOException {
     List<String> problems = new ArrayList<>();
-    List<PackTests.Case> cases = PackTests.discover(pack.id(), folder(pack).resolve("tests"), problems);
+    Path root = folder(pack);
+    String origin = pack.origin().endsWith("/") ? pack.origin() : pack.origin() + "/";
+    List<PackTests.Case> cases = PackTests.discover(pack.id(), root.resolve("tests"),
+        file -> origin + root.relativize(file).toString().replace('\\', '/'), problems);
     List<RuleInfo> own = rules.rules().stream().filter(r -> r.pack().equals(pack.id())).toList();
     Set<String> ids = own.stream().map(RuleInfo::id).collect(Collectors.toSet());
     cases.stream().map(PackTests.Case::rule).distinct().filter(rule -> !ids.contains(rule)).forEach(rule ->

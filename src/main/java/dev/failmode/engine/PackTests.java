@@ -69,8 +69,10 @@ public final class PackTests {
    *
    * @param rule the id of the rule it tests (its folder's name)
    * @param name the file's name without extension, e.g. {@code not-ok-etcd-down-2h}
+   * @param shown the file as messages name it: under the pack as the run names the pack, so the
+   *     same wherever the checkout is
    */
-  public record Case(String pack, String rule, Path file, String name, Expectation expectation) {
+  public record Case(String pack, String rule, Path file, String name, Expectation expectation, String shown) {
     @Override
     public String toString() {
       return pack + "/" + rule + "/" + name;
@@ -103,6 +105,14 @@ public final class PackTests {
    * names follow no convention are returned as problems, never skipped silently.
    */
   public static List<Case> discover(String pack, Path testsDir, List<String> misnamed) throws IOException {
+    return discover(pack, testsDir, Path::toString, misnamed);
+  }
+
+  /**
+   * @param shown how messages name a file of the tests folder
+   */
+  public static List<Case> discover(String pack, Path testsDir, java.util.function.Function<Path, String> shown, List<String> misnamed)
+      throws IOException {
     List<Case> cases = new ArrayList<>();
     if (!Files.isDirectory(testsDir)) {
       return cases;
@@ -113,7 +123,7 @@ public final class PackTests {
     }
     // a fixture where none is read would pass for tested while it never runs
     for (Path stray : entries.stream().filter(p -> Files.isRegularFile(p) && yaml(p)).toList()) {
-      misnamed.add(stray + ": a fixture goes in the folder of the rule it tests, tests/<rule-id>/");
+      misnamed.add(shown.apply(stray) + ": a fixture goes in the folder of the rule it tests, tests/<rule-id>/");
     }
     for (Path ruleDir : entries.stream().filter(Files::isDirectory).toList()) {
       String rule = ruleDir.getFileName().toString();
@@ -122,17 +132,17 @@ public final class PackTests {
         fixtures = walked.filter(p -> Files.isRegularFile(p) && yaml(p)).sorted().toList();
       }
       for (Path stray : fixtures.stream().filter(p -> !p.getParent().equals(ruleDir)).toList()) {
-        misnamed.add(stray + ": fixtures are read from tests/" + rule + "/ itself, not from folders inside it");
+        misnamed.add(shown.apply(stray) + ": fixtures are read from tests/" + rule + "/ itself, not from folders inside it");
       }
       for (Path file : fixtures.stream().filter(p -> p.getParent().equals(ruleDir)).toList()) {
         String fileName = file.getFileName().toString();
         String name = fileName.substring(0, fileName.lastIndexOf('.'));
         Optional<Expectation> expectation = Expectation.of(name);
         if (expectation.isEmpty()) {
-          misnamed.add(file + ": a fixture's name starts with not-ok-, ok-to-break-, fires- or quiet- and names its case");
+          misnamed.add(shown.apply(file) + ": a fixture's name starts with not-ok-, ok-to-break-, fires- or quiet- and names its case");
           continue;
         }
-        cases.add(new Case(pack, rule, file, name, expectation.get()));
+        cases.add(new Case(pack, rule, file, name, expectation.get(), shown.apply(file)));
       }
     }
     return cases;

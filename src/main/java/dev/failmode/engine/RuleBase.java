@@ -231,7 +231,7 @@ public final class RuleBase {
     if (!cached.isEmpty()) {
       notes.add("compiled by an earlier run, from the pack cache: " + String.join(", ", cached));
     }
-    log.info("compiled {} rules of packs {} in {} ms{}", rules.size(), packs.stream().map(RulePack::id).distinct().toList(), nanos / 1_000_000,
+    log.info("compiled {} of packs {} in {} ms{}", dev.failmode.model.Text.count(rules.size(), "rule"), packs.stream().map(RulePack::id).distinct().toList(), nanos / 1_000_000,
         notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
     return new RuleBase(packs, kieBase, rules, precompiled, cached);
   }

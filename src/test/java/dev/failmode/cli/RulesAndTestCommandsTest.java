@@ -177,10 +177,17 @@ class RulesAndTestCommandsTest {
     Cli cli = Cli.run("test", pack.toString());
 
     assertThat(cli.exitCode()).isEqualTo(1);
-    assertThat(cli.out()).contains("strays 0.1.0 (").contains(": 1 fixtures, 1 passed, 3 problems")
+    assertThat(cli.out()).contains("strays 0.1.0 (").contains(": 1 fixture, 1 passed, 3 problems")
         .contains("more/ok-to-break-deeper.yaml: fixtures are read from tests/crash-not-ok/ itself, not from folders inside it")
         .contains("tests/ok-to-break-at-the-top.yaml: a fixture goes in the folder of the rule it tests, tests/<rule-id>/")
         .contains("not-ok-.yaml: a fixture's name starts with").endsWith("test failed\n");
+    // each file is named under the pack as the run names it, never by the checkout's absolute path
+    java.util.regex.Matcher origin = java.util.regex.Pattern.compile("strays 0\\.1\\.0 \\((.+)\\): ").matcher(cli.out());
+    assertThat(origin.find()).isTrue();
+    assertThat(cli.out().lines().filter(line -> line.startsWith("  FAIL  ")))
+        .hasSize(3).allSatisfy(line -> assertThat(line).startsWith("  FAIL  " + origin.group(1) + "/tests/"));
+    Cli junit = Cli.run("test", pack.toString(), "--format", "junit");
+    assertThat(junit.out()).contains("name=\"fixtures 1\"", "name=\"fixtures 2\"", "name=\"fixtures 3\"");
   }
 
   @Test
@@ -277,6 +284,20 @@ class RulesAndTestCommandsTest {
   }
 
   /** A pack of one DRL file under the test's folder: its manifest, and {@code rules} after the package and import lines. */
+  @Test
+  void packsListShowsAFolderNameThatHoldsControlCharactersEscaped() throws Exception {
+    Path pack = pack("plain", "0.1.0", "a pack in a folder with an odd name", """
+        rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
+        """);
+    Path odd = Files.move(pack, dir.resolve("evil\n::error file=x::pwned\u001b[31m"));
+
+    Cli cli = Cli.run("packs", "list", "-r", odd.toString());
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("plain 0.1.0  folder  ").contains("evil\\n::error file=x::pwned\\u001b[31m")
+        .doesNotContain("\u001b").hasLineCount(1);
+  }
+
   private Path pack(String id, String version, String description, String rules) throws Exception {
     Path pack = Files.createDirectories(dir.resolve(id));
     Files.writeString(pack.resolve("pack.yaml"), "id: " + id + "\nversion: " + version + "\ndescription: " + description + "\n");
