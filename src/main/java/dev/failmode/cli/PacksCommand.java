@@ -69,7 +69,7 @@ final class PacksCommand implements Callable<Integer> {
           java.nio.file.Files.move(lock, moved, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         setup = Setup.of(packs, java.util.List.of(dev.failmode.engine.PackLoader.DEFAULT_PACK), Map.of());
-        AtomicOutput.write(lock, writer -> Lockfile.write(setup.packs, writer));
+        AtomicOutput.write(lock, writer -> Lockfile.write(setup.packs, lock.toAbsolutePath().getParent(), writer));
         if (moved != null) {
           java.nio.file.Files.delete(moved);
         }

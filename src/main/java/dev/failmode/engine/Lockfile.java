@@ -29,10 +29,12 @@ public final class Lockfile {
 
   private final Map<String, Entry> entries;
   private final String shown;
+  private final Path base;
 
-  private Lockfile(Map<String, Entry> entries, String shown) {
+  private Lockfile(Map<String, Entry> entries, String shown, Path base) {
     this.entries = entries;
     this.shown = shown;
+    this.base = base;
   }
 
   /** The lock file in {@code directory}, if there is one. */
@@ -49,9 +51,10 @@ public final class Lockfile {
     }
     Map<String, Entry> entries = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
+    Path base = file.toAbsolutePath().normalize().getParent();
     for (Values v : document.values().list("packs")) {
       Entry entry = new Entry(v.text("source"), v.text("id"), v.text("version"), v.text("sha256"), v.location());
-      Entry before = entries.putIfAbsent(key(entry.source()), entry);
+      Entry before = entries.putIfAbsent(key(entry.source(), base), entry);
       if (before != null) {
         problems.add(new Problem(entry.location(), "", "pack " + entry.source() + " is pinned twice, here and at line "
             + before.location().line() + "; run 'failmode packs lock' to write the lock again"));
@@ -60,7 +63,7 @@ public final class Lockfile {
     if (!problems.isEmpty()) {
       throw new PackException(problems);
     }
-    return new Lockfile(entries, shown);
+    return new Lockfile(entries, shown, base);
   }
 
   public List<Entry> entries() {
@@ -74,7 +77,7 @@ public final class Lockfile {
       if (!pack.kind().pinned()) {
         continue;
       }
-      Entry entry = entries.get(key(pack.spec()));
+      Entry entry = entries.get(key(pack.spec(), base));
       if (entry == null) {
         problems.add(new Problem(Location.of(shown), "", "pack " + pack.spec() + " is not in " + shown
             + "; review it, then run 'failmode packs lock' to pin it"));
@@ -91,33 +94,55 @@ public final class Lockfile {
   }
 
   /**
-   * A source as the lock matches it: an archive's path normalized, so that {@code ./team.zip},
-   * {@code team.zip} and {@code rules/../team.zip} are one pack (both the lock and the packs it
-   * pins are relative to the same folder); a Maven coordinate has no such segments and stays as it is.
+   * A source as the lock matches it. An archive's path relative to the lock's folder, which the
+   * packs it pins are relative to too: {@code ./team.zip}, {@code team.zip}, {@code rules/../team.zip}
+   * and {@code /home/ci/project/team.zip} are one pack. A Maven coordinate with the default
+   * packaging ({@code g:a:jar:1.0.0}) is {@code g:a:1.0.0}.
    */
-  static String key(String source) {
+  static String key(String source, Path base) {
+    if (MavenPacks.isCoordinate(source)) {
+      String[] parts = source.split(":");
+      return parts.length == 4 && parts[2].equals("jar") ? parts[0] + ":" + parts[1] + ":" + parts[3] : source;
+    }
     try {
-      String normalized = Path.of(source).normalize().toString();
-      return normalized.isEmpty() ? source : normalized;
-    } catch (java.nio.file.InvalidPathException e) {
+      String relative = base.relativize(base.resolve(source).normalize()).toString();
+      return relative.isEmpty() ? source : relative.replace('\\', '/');
+    } catch (IllegalArgumentException e) { // not a path here, or on another root
       return source;
     }
   }
 
-  /** Writes a lock file for the pinned packs among {@code packs}, sorted by source. */
-  public static void write(List<RulePack> packs, Writer out) throws IOException {
+  /** A source as a written lock names it: its key, but an absolute path outside the lock's folder as it is. */
+  private static String written(String source, Path base) {
+    try {
+      Path path = Path.of(source);
+      if (!MavenPacks.isCoordinate(source) && path.isAbsolute() && !path.normalize().startsWith(base)) {
+        return path.normalize().toString();
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      return source;
+    }
+    return key(source, base);
+  }
+
+  /**
+   * Writes a lock file for the pinned packs among {@code packs}, sorted by source; an archive's
+   * source relative to {@code base}, the lock's folder, so the lock holds in any checkout.
+   */
+  public static void write(List<RulePack> packs, Path base, Writer out) throws IOException {
     out.write("# failmode.lock: the rule packs this project runs from archives and Maven repositories, pinned to their\n");
     out.write("# content. Written by 'failmode packs lock'; commit it, and review every change to it.\n");
     out.write("apiVersion: failmode/v1\nkind: Lock\npacks:");
+    Path folder = base.toAbsolutePath().normalize();
     List<RulePack> pinned = packs.stream().filter(p -> p.kind().pinned())
-        .sorted(java.util.Comparator.comparing(RulePack::spec)).toList();
+        .sorted(java.util.Comparator.comparing(p -> written(p.spec(), folder))).toList();
     if (pinned.isEmpty()) {
       out.write(" []\n");
       return;
     }
     out.write('\n');
     for (RulePack pack : pinned) {
-      out.write("  - source: " + quote(pack.spec()) + "\n");
+      out.write("  - source: " + quote(written(pack.spec(), folder)) + "\n");
       out.write("    id: " + pack.id() + "\n");
       out.write("    version: " + quote(pack.manifest().version()) + "\n");
       out.write("    sha256: " + pack.sha256() + "\n");

@@ -404,6 +404,8 @@ class CliTest {
     Cli plain = Cli.run("classify", EXAMPLES, "--project", project.toString());
     Files.writeString(project, "apiVersion: failmode/v1\nkind: Project\npacks: [core, sub/../team.zip]\n");
     Cli roundabout = Cli.run("classify", EXAMPLES, "--project", project.toString());
+    Files.writeString(project, "apiVersion: failmode/v1\nkind: Project\npacks: [core, \"" + cfg.resolve("team.zip").toAbsolutePath() + "\"]\n");
+    Cli absolute = Cli.run("classify", EXAMPLES, "--project", project.toString());
     String pinned = Files.readString(cfg.resolve("failmode.lock"));
     String entry = pinned.substring(pinned.indexOf("  - source:"));
     Files.writeString(cfg.resolve("failmode.lock"), pinned + entry.replace("\"./team.zip\"", "\"team.zip\""));
@@ -412,6 +414,8 @@ class CliTest {
     assertThat(lock.exitCode()).as(lock.err()).isZero();
     assertThat(plain.exitCode()).as(plain.err()).isZero();
     assertThat(roundabout.exitCode()).as(roundabout.err()).isZero();
+    assertThat(absolute.exitCode()).as(absolute.err()).isZero();
+    assertThat(pinned).as("written relative to the lock's folder, whatever the spelling").contains("source: \"team.zip\"");
     assertThat(twice.exitCode()).isEqualTo(2);
     assertThat(twice.err()).contains("failmode.lock:10:5: error: pack team.zip is pinned twice, here and at line 6");
   }
