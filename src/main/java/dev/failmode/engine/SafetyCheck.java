@@ -79,9 +79,16 @@ public final class SafetyCheck {
     }
     if (parser.hasErrors() || drl == null) {
       List<Problem> problems = new ArrayList<>();
-      parser.getErrors().forEach(e -> problems.add(new Problem(new Location(source.name(),
-          e.getLines() != null && e.getLines().length > 0 ? Math.max(0, e.getLines()[0]) : 0, 0), "",
-          NOT_PARSED + ": " + RuleBase.clean(e.getMessage()))));
+      for (org.drools.drl.parser.DroolsError e : parser.getErrors()) {
+        int line = e.getLines() != null && e.getLines().length > 0 ? Math.max(0, e.getLines()[0]) : 0;
+        // the parser counts columns from 0 and writes them into its message too ("Line 14:69"): from 1, and once
+        int column = line > 0 && e instanceof org.drools.drl.parser.ParserError parsed && parsed.getCol() >= 0 ? parsed.getCol() + 1 : 0;
+        String message = RuleBase.clean(e.getMessage());
+        if (column > 0) {
+          message = message.replaceFirst("^(\\[ERR \\d+\\] )?Line \\d+:\\d+ ", "$1");
+        }
+        problems.add(new Problem(new Location(source.name(), line, column), "", NOT_PARSED + ": " + message));
+      }
       if (problems.isEmpty()) {
         problems.add(new Problem(Location.of(source.name()), "", NOT_PARSED));
       }

@@ -72,6 +72,16 @@ class EngineTest {
         .hasMessageContaining("broken/rules.drl").hasMessageContaining("does not parse");
   }
 
+  @Test
+  void aParseErrorIsLocatedAtItsColumnCountedFromOne() throws Exception {
+    RulePack stray = new PackLoader(dir).resolve(pack("stray", "rule \"comma\" when $v : Verdict( mode != null,, mode != null ) then\n"
+        + "  $v.note(\"x\");\nend\n").toString());
+
+    // line 3 is the rule's ('package' and 'import' come first); the second comma is its 46th character
+    assertThatThrownBy(() -> RuleBase.compile(List.of(stray))).isInstanceOf(PackException.class)
+        .hasMessageContaining("stray/rules.drl:3:46: the DRL does not parse: [ERR 101] no viable alternative at input ','");
+  }
+
   private List<Catalogue> examples() {
     return new CatalogueLoader(Fixtures.project()).load(List.of(Path.of("examples"))).catalogues();
   }
