@@ -285,6 +285,19 @@ class RulesAndTestCommandsTest {
 
   /** A pack of one DRL file under the test's folder: its manifest, and {@code rules} after the package and import lines. */
   @Test
+  void rulesDocLinksEachRuleToItsOwnHeadingWhenTwoIdsMakeOneAnchor() throws Exception {
+    Path a = pack("a", "0.1.0", "pack a", "rule \"bc-d\" @kind(\"note\") when $v : Verdict() then $v.note(\"a\"); end\n");
+    Path ab = pack("ab", "0.1.0", "pack ab", "rule \"c-d\" @kind(\"note\") when $v : Verdict() then $v.note(\"ab\"); end\n");
+
+    Cli cli = Cli.run("rules", "doc", "-r", a.toString(), "-r", ab.toString());
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    // GitHub gives the second heading that makes 'abc-d' the anchor 'abc-d-1'
+    assertThat(cli.out()).contains("| [`a/bc-d`](#abc-d) |").contains("| [`ab/c-d`](#abc-d-1) |")
+        .contains("### a/bc-d").contains("### ab/c-d");
+  }
+
+  @Test
   void packsListShowsAFolderNameThatHoldsControlCharactersEscaped() throws Exception {
     Path pack = pack("plain", "0.1.0", "a pack in a folder with an odd name", """
         rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
