@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
         "Run rule packs' own fixtures (tests/<rule-id>/<expectation>-<case>.yaml beside the DRL) and say, per rule, what"
             + " passed and which rules no fixture exercised.",
         "",
-        "Without PACK: every pack folder under ./rules/, else the built-in packs. A pack is tested with the packs it depends on."},
+        "Without PACK: the pack in the working directory (./pack.yaml), else every pack folder under ./rules/, else the"
+            + " built-in packs. A pack is tested with the packs it depends on."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every fixture passed, and coverage is at least --coverage-min", "1:a fixture failed, or coverage is too low",
         "2:a pack cannot be loaded or compiled"})
@@ -125,6 +126,9 @@ final class TestCommand implements Callable<Integer> {
   private List<String> packsToTest() throws UserError {
     if (!specs.isEmpty()) {
       return specs;
+    }
+    if (Files.isRegularFile(Path.of("pack.yaml"))) {
+      return List.of("."); // a pack's own repository: testing the built-in packs there would pass for it
     }
     List<String> found = packFoldersInRules();
     return found.isEmpty() ? Setup.builtIns() : found;

@@ -96,6 +96,32 @@ class PacksIT {
   }
 
   @Test
+  void testWithoutArgumentsInAPacksOwnFolderTestsThatPackNotTheBuiltInOnes() throws Exception {
+    Path pack = Files.createDirectories(dir.resolve("my-pack"));
+    Files.writeString(pack.resolve("pack.yaml"), "id: my-pack\nversion: 0.1.0\ndescription: a pack with a wrong fixture\n");
+    Files.writeString(pack.resolve("rules.drl"), "package dev.failmode.packs.my_pack;\nimport dev.failmode.model.*;\n"
+        + "rule \"crash-not-ok\" @kind(\"verdict\") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk(\"crashes\"); end\n");
+    Files.createDirectories(pack.resolve("tests/crash-not-ok"));
+    Files.writeString(pack.resolve("tests/crash-not-ok/ok-to-break-wrongly.yaml"), """
+        apiVersion: failmode/v1
+        kind: FailureModes
+        metadata:
+          name: fixture
+        components:
+          - name: api
+            failureModes:
+              - id: crash
+                description: it crashes
+                effect: crash
+        """);
+
+    Subprocess run = failmode(pack, "test");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+    assertThat(run.out()).startsWith("my-pack 0.1.0 (.): 1 fixture, 0 passed, 1 failed").doesNotContain("core 1.0.0");
+  }
+
+  @Test
   void aPackInAZipArchiveClassifiesTheExamples() throws Exception {
     examples();
     zip(PROJECT.resolve("rules/envoy"), dir.resolve("envoy-pack.zip"), "envoy-1.0.0/");
