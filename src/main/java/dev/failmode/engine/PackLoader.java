@@ -276,7 +276,7 @@ public final class PackLoader {
    * What a link out of a pack's folder is told: the pack runs in others' CI, and a link to a file
    * of the machine it runs on (a key, a token) would have the parser quote it in the log.
    */
-  private static final String OUTSIDE = "is a symbolic link to a file outside the pack's folder: a pack's files must be in it";
+  static final String OUTSIDE = "is a symbolic link to a file outside the pack's folder: a pack's files must be in it";
 
   private static Path realPath(Path root, String shown) throws PackException {
     try {

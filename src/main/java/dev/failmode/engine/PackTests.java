@@ -117,6 +117,12 @@ public final class PackTests {
     if (!Files.isDirectory(testsDir)) {
       return cases;
     }
+    // a pack's fixtures are its folder's, as its DRL is: a link out could read a CI machine's files
+    Path realRoot = testsDir.toAbsolutePath().getParent().toRealPath();
+    if (outside(testsDir, realRoot)) {
+      misnamed.add(shown.apply(testsDir) + ": " + PackLoader.OUTSIDE);
+      return cases;
+    }
     List<Path> entries;
     try (Stream<Path> listed = Files.list(testsDir)) {
       entries = listed.sorted().toList();
@@ -135,6 +141,10 @@ public final class PackTests {
         misnamed.add(shown.apply(stray) + ": fixtures are read from tests/" + rule + "/ itself, not from folders inside it");
       }
       for (Path file : fixtures.stream().filter(p -> p.getParent().equals(ruleDir)).toList()) {
+        if (outside(file, realRoot)) {
+          misnamed.add(shown.apply(file) + ": " + PackLoader.OUTSIDE);
+          continue;
+        }
         String fileName = file.getFileName().toString();
         String name = fileName.substring(0, fileName.lastIndexOf('.'));
         Optional<Expectation> expectation = Expectation.of(name);
@@ -146,6 +156,10 @@ public final class PackTests {
       }
     }
     return cases;
+  }
+
+  private static boolean outside(Path file, Path realRoot) throws IOException {
+    return !file.toRealPath().startsWith(realRoot);
   }
 
   private static boolean yaml(Path file) {

@@ -298,6 +298,32 @@ class RulesAndTestCommandsTest {
   }
 
   @Test
+  void aFixtureOrTestsFolderLinkedOutsideThePackIsRefusedUnread() throws Exception {
+    Path pack = pack("linked", "0.1.0", "fixtures that link out", """
+        rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
+        """);
+    Path secret = Files.writeString(dir.resolve("secret.yaml"), "password: hunter2\n");
+    Files.createDirectories(pack.resolve("tests/crash-not-ok"));
+    Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-crash.yaml"), CRASH);
+    Files.createSymbolicLink(pack.resolve("tests/crash-not-ok/not-ok-secret.yaml"), secret);
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere/tests/crash-not-ok"));
+    Files.writeString(elsewhere.resolve("not-ok-crash.yaml"), CRASH);
+    Path other = pack("other", "0.1.0", "a tests folder that is a link", """
+        rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
+        """);
+    Files.createSymbolicLink(other.resolve("tests"), elsewhere.getParent());
+
+    Cli linked = Cli.run("test", pack.toString());
+    Cli linkedTests = Cli.run("test", other.toString());
+
+    assertThat(linked.exitCode()).isEqualTo(1);
+    assertThat(linked.out()).contains("not-ok-secret.yaml: is a symbolic link to a file outside the pack's folder")
+        .contains("1 fixture, 1 passed, 1 problem").doesNotContain("password");
+    assertThat(linkedTests.exitCode()).isEqualTo(1);
+    assertThat(linkedTests.out()).contains("/tests: is a symbolic link to a file outside the pack's folder").contains("0 fixtures");
+  }
+
+  @Test
   void packsListShowsAFolderNameThatHoldsControlCharactersEscaped() throws Exception {
     Path pack = pack("plain", "0.1.0", "a pack in a folder with an odd name", """
         rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
