@@ -358,8 +358,22 @@ public final class PackLoader {
     return new RulePack(manifest, shown, root, sources, kind, spec, sha256);
   }
 
+  /** The version a number was probably meant as: 1.2 as 1.2.0, 2 as 2.0.0. */
+  private static String semverOf(String number) {
+    String[] parts = number.split("\\.");
+    return parts.length == 1 ? number + ".0.0" : parts.length == 2 ? number + ".0" : number;
+  }
+
   private static PackManifest manifest(YamlDocuments.Document document, String file) throws PackException {
-    List<Problem> problems = new ArrayList<>(document.problems());
+    List<Problem> problems = new ArrayList<>();
+    for (Problem problem : document.problems()) {
+      // 'version: 1.2' is read as a number; quoting it, as the general message says, would not make it a version
+      java.util.regex.Matcher number = java.util.regex.Pattern.compile("found the number (\\S+) ").matcher(problem.message());
+      problems.add(problem.path().equals("version") && number.find()
+          ? new Problem(problem.location(), "version", "the number " + number.group(1) + " is not a semantic version: write"
+              + " MAJOR.MINOR.PATCH, such as " + semverOf(number.group(1)))
+          : problem);
+    }
     Values v = document.values();
     if (v == null) {
       throw new PackException(problems);

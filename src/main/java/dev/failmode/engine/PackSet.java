@@ -30,6 +30,9 @@ public final class PackSet {
     for (String spec : specs) {
       RulePack pack = loader.resolve(spec, base);
       RulePack twin = packs.putIfAbsent(pack.id(), pack);
+      if (twin != null && twin.kind() == pack.kind() && twin.origin().equals(pack.origin())) {
+        continue; // the same pack named twice (-r core -r core, or ./team and team): loaded once
+      }
       if (twin != null) {
         problems.add(new Problem(Location.of(pack.origin()), "", "pack id '" + pack.id() + "' is also the id of " + twin.origin()
             + "; a run loads each pack once"));

@@ -80,6 +80,29 @@ class PackSetTest {
   }
 
   @Test
+  void aPackNamedTwiceIsLoadedOnceAndTwoPacksOfOneIdAreRefused() throws Exception {
+    pack("team", "");
+    Files.createDirectories(dir.resolve("copy"));
+    Files.copy(dir.resolve("team/pack.yaml"), dir.resolve("copy/pack.yaml"));
+    Files.copy(dir.resolve("team/rules.drl"), dir.resolve("copy/rules.drl"));
+
+    assertThat(load("core", "core")).extracting(RulePack::id).containsExactly("core");
+    assertThat(load("team", "./team", "sub/../team", dir.resolve("team").toString())).extracting(RulePack::id).containsExactly("team");
+    assertThatThrownBy(() -> load("team", "copy")).hasMessageContaining("pack id 'team' is also the id of team; a run loads each pack once");
+  }
+
+  @Test
+  void aVersionWrittenAsANumberIsToldWhatVersionItMeant() throws Exception {
+    Path pack = pack("numbered", "");
+    Files.writeString(pack.resolve("pack.yaml"), "id: numbered\nversion: 1.2\ndescription: a pack for a test\n");
+
+    assertThatThrownBy(() -> load("numbered")).isInstanceOf(PackException.class)
+        .hasMessageContaining("numbered/pack.yaml:2:10: version: the number 1.2 is not a semantic version: write MAJOR.MINOR.PATCH,"
+            + " such as 1.2.0")
+        .hasMessageNotContaining("quote it");
+  }
+
+  @Test
   void packsThatDependOnThemselvesAreRefused() throws Exception {
     pack("a", "dependencies:\n  - id: b\n    version: \">=1.0.0\"\n");
     pack("b", "dependencies:\n  - id: c\n    version: \">=1.0.0\"\n");
@@ -148,13 +171,6 @@ class PackSetTest {
     pack("top", "dependencies:\n  - id: base\n    version: \"^1.0.0\"\n");
 
     assertThat(load("top", "base")).extracting(RulePack::id).containsExactly("base", "top");
-  }
-
-  @Test
-  void aPackIsLoadedOnce() throws Exception {
-    pack("twice", "");
-
-    assertThatThrownBy(() -> load("twice", dir.resolve("twice").toString())).hasMessageContaining("a run loads each pack once");
   }
 
   @Test
