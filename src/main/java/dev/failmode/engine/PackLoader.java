@@ -132,6 +132,7 @@ public final class PackLoader {
    */
   private RulePack archive(Path file, String shown, Kind kind, String spec) throws PackException {
     String digest = sha256(file, shown);
+    ambiguousEntries(file, shown);
     java.nio.file.FileSystem zip;
     try {
       zip = FileSystems.newFileSystem(file);
@@ -158,6 +159,33 @@ public final class PackLoader {
     Path packRoot = candidates.get(0);
     String inside = root.relativize(packRoot).toString();
     return folder(packRoot, shown + "!/" + inside, kind, spec, digest);
+  }
+
+  /**
+   * Refuses an archive whose entries name one file twice, or name one by an absolute path: zip
+   * tools differ on which of two entries they show, so the copy a reviewer reads might not be
+   * the one failmode runs.
+   */
+  private static void ambiguousEntries(Path file, String shown) throws PackException {
+    List<Problem> problems = new ArrayList<>();
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+      java.util.Set<String> names = new java.util.HashSet<>();
+      for (java.util.Enumeration<? extends java.util.zip.ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+        String name = entries.nextElement().getName();
+        if (name.startsWith("/")) {
+          problems.add(new Problem(Location.of(shown), "", "the entry " + dev.failmode.model.Text.printable(name)
+              + " is an absolute path: a pack's archive holds its folder's files by their paths in it"));
+        } else if (!names.add(name)) {
+          problems.add(new Problem(Location.of(shown), "", "the archive holds " + dev.failmode.model.Text.printable(name)
+              + " twice: zip tools differ on which one they show, so a reviewer might not read what runs"));
+        }
+      }
+    } catch (IOException e) {
+      throw new PackException(new Problem(Location.of(shown), "", "not a readable .zip or .jar: " + e.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      throw new PackException(problems);
+    }
   }
 
   private static String sha256(Path file, String shown) throws PackException {

@@ -103,6 +103,48 @@ class PackSetTest {
   }
 
   @Test
+  void anArchiveNamingAFileTwiceOrByAnAbsolutePathIsRefused() throws Exception {
+    String manifest = "id: zipped\nversion: 1.0.0\ndescription: a pack for a test\n";
+    String drl = "package dev.failmode.packs.zipped;\nimport dev.failmode.model.*;\nrule \"r\" when $v : Verdict() then $v.note(\"n\"); end\n";
+    zip("twice.zip", "pack.yaml", manifest, "rules.drl", drl, "rules.drl", drl.replace("\"n\"", "\"other\""));
+    zip("absolute.zip", "pack.yaml", manifest, "rules.drl", drl, "/more.drl", drl);
+    zip("fine.zip", "pack.yaml", manifest, "rules.drl", drl);
+
+    assertThatThrownBy(() -> load("twice.zip")).hasMessageContaining("twice.zip: the archive holds rules.drl twice");
+    assertThatThrownBy(() -> load("absolute.zip")).hasMessageContaining("absolute.zip: the entry /more.drl is an absolute path");
+    assertThat(load("fine.zip")).extracting(RulePack::id).contains("zipped");
+  }
+
+  /**
+   * An archive of the entries given as name, content, name, content... A name written twice is
+   * written twice: Java's zip writer refuses that, so the second is written as {@code ~} plus the
+   * name's tail and renamed in the archive's bytes (its local header and its central directory).
+   */
+  private void zip(String archive, String... namesAndContents) throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.util.Map<String, String> renamed = new java.util.HashMap<>();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      java.util.Set<String> written = new java.util.HashSet<>();
+      for (int i = 0; i < namesAndContents.length; i += 2) {
+        String name = namesAndContents[i];
+        if (!written.add(name)) {
+          String stand = "~" + name.substring(1);
+          renamed.put(stand, name);
+          name = stand;
+        }
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(namesAndContents[i + 1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    String raw = bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+    for (var rename : renamed.entrySet()) {
+      raw = raw.replace(rename.getKey(), rename.getValue());
+    }
+    Files.write(dir.resolve(archive), raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
   void packsThatDependOnThemselvesAreRefused() throws Exception {
     pack("a", "dependencies:\n  - id: b\n    version: \">=1.0.0\"\n");
     pack("b", "dependencies:\n  - id: c\n    version: \">=1.0.0\"\n");
