@@ -26,6 +26,20 @@ public final class Fixtures {
   /** The date tests judge waivers against, so that results never change with the calendar. */
   public static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 
+  /** A failure-mode file of one failure mode that crashes, for packs' fixtures. */
+  public static final String ONE_CRASH = """
+      apiVersion: failmode/v1
+      kind: FailureModes
+      metadata:
+        name: fixture
+      components:
+        - name: api
+          failureModes:
+            - id: crash
+              description: it crashes
+              effect: crash
+      """;
+
   private static RuleBase core;
 
   private Fixtures() {}

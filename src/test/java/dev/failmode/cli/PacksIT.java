@@ -102,18 +102,7 @@ class PacksIT {
     Files.writeString(pack.resolve("rules.drl"), "package dev.failmode.packs.my_pack;\nimport dev.failmode.model.*;\n"
         + "rule \"crash-not-ok\" @kind(\"verdict\") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk(\"crashes\"); end\n");
     Files.createDirectories(pack.resolve("tests/crash-not-ok"));
-    Files.writeString(pack.resolve("tests/crash-not-ok/ok-to-break-wrongly.yaml"), """
-        apiVersion: failmode/v1
-        kind: FailureModes
-        metadata:
-          name: fixture
-        components:
-          - name: api
-            failureModes:
-              - id: crash
-                description: it crashes
-                effect: crash
-        """);
+    Files.writeString(pack.resolve("tests/crash-not-ok/ok-to-break-wrongly.yaml"), Fixtures.ONE_CRASH);
 
     Subprocess run = failmode(pack, "test");
 

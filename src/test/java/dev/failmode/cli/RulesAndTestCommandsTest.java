@@ -14,19 +14,7 @@ import org.xml.sax.InputSource;
 
 /** failmode rules and failmode test, in-process (the working directory is the project's). */
 class RulesAndTestCommandsTest {
-  /** A fixture of one failure mode that crashes. */
-  private static final String CRASH = """
-      apiVersion: failmode/v1
-      kind: FailureModes
-      metadata:
-        name: fixture
-      components:
-        - name: api
-          failureModes:
-            - id: crash
-              description: it crashes
-              effect: crash
-      """;
+  private static final String CRASH = Fixtures.ONE_CRASH;
 
   /** A rule that notes every failure mode, on line 3 of its pack's rules.drl. */
   private static final String NOTE = """
@@ -243,19 +231,8 @@ class RulesAndTestCommandsTest {
         rule "crash-not-ok" @kind("verdict") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
         """);
     Files.createDirectories(pack.resolve("tests/crash-not-ok"));
-    Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-crash.yaml"), """
-        apiVersion: failmode/v1
-        kind: FailureModes
-        metadata:
-          name: fixture
-          "own\\x01er": someone
-        components:
-          - name: api
-            failureModes:
-              - id: crash
-                description: it crashes
-                effect: crash
-        """);
+    Files.writeString(pack.resolve("tests/crash-not-ok/not-ok-crash.yaml"),
+        CRASH.replace("  name: fixture\n", "  name: fixture\n  \"own\\x01er\": someone\n"));
 
     Cli junit = Cli.run("test", pack.toString(), "--format", "junit");
 
