@@ -152,6 +152,23 @@ class CoreDecisionsTest {
   }
 
   @Test
+  void anUnusedComponentsUnremediatedIncidentIsNotedAndItsWriteUpSuggestedAtAnyVerdict() {
+    Result result = only(classify("target: 99.99", "usage: unused", """
+        effect: crash
+        userImpact: outage
+        duration: 5m
+        incidents:
+          - id: INC-7
+            remediated: false
+        """));
+
+    assertThat(result.verdict()).isEqualTo(Decision.OK_TO_BREAK);
+    assertThat(result.reasons()).anyMatch(r -> r.rule().equals("core/unused-incident-noted") && r.message().contains("INC-7"));
+    assertThat(result.remediations()).anyMatch(s -> s.rule().equals("core/unused-incident-noted")
+        && s.type() == dev.failmode.model.RemediationType.PROCESS && s.text().contains("write up incident INC-7"));
+  }
+
+  @Test
   void unusedComponentsAreOkToBreakButWrongDataStillWins() {
     Result outage = only(classify("target: 99.99", "usage: unused", "effect: unavailable\nuserImpact: outage\nduration: 2h"));
     Result wrong = only(classify("target: 99.99", "usage: unused", "effect: incorrect-data"));
