@@ -84,7 +84,7 @@ public final class FormatV1 {
       optional("description", Type.TEXT, "What it is, in a sentence.")));
 
   public static final Shape SLO = new Shape("slo", "The objective these failure modes threaten.", List.of(
-      required("target", Type.TARGET, "A percent, written 99.99 or \"99.99%\": more than 0, less than 100, at most 10 decimals."),
+      required("target", Type.TARGET, "A percent, written 99.99 or \"99.99%\": more than 0, less than 100, at most 10 decimals; under 1 only with its percent sign (0.999 reads as the fraction 99.9%)."),
       optional("window", Type.WINDOW, "The window in days: 7d, 28d, 30d, 90d, 365d or any Nd.").withDefault("365d")));
 
   public static final Shape FILE = new Shape("failure-mode file", "A system's components and the ways they fail, format v1.", List.of(

@@ -23,8 +23,8 @@ public final class JsonSchema {
   public static final String ID = "urn:failmode:schema:failure-modes:v1";
   /** A number more than zero: 5, 1.5, 0.5 (but not 0 or 0.0). */
   private static final String POSITIVE = "(0*[1-9][0-9]*(\\.[0-9]+)?|0+\\.[0-9]*[1-9][0-9]*)";
-  /** A frequency's count: positive, of at most seven digits before the point (the loader takes up to a million). */
-  private static final String COUNT = "(0*[1-9][0-9]{0,6}(\\.[0-9]+)?|0+\\.[0-9]*[1-9][0-9]*)";
+  /** A frequency's count: positive, at most a million, as the loader takes it. */
+  private static final String COUNT = "(0*([1-9][0-9]{0,5}(\\.[0-9]+)?|1000000(\\.0+)?)|0+\\.[0-9]*[1-9][0-9]*)";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -82,11 +82,12 @@ public final class JsonSchema {
       case DATE -> text(property).put("format", "date").put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
       case TARGET -> {
         ArrayNode oneOf = property.putArray("oneOf");
-        oneOf.addObject().put("type", "number").put("exclusiveMinimum", 0).put("exclusiveMaximum", 100);
+        // a number under 1 reads as a fraction (0.999 for 99.9%), which the loader refuses; "0.5%" says it is a percent
+        oneOf.addObject().put("type", "number").put("minimum", 1).put("exclusiveMaximum", 100);
         // at most Notation.MAX_TARGET_DECIMALS decimals, trailing zeros aside, as the loader takes them
         String decimals = "[0-9]{0," + (Notation.MAX_TARGET_DECIMALS - 1) + "}[1-9]";
-        oneOf.addObject().put("type", "string").put("pattern", "^(0*[1-9][0-9]?(\\." + decimals + "0*|\\.0+)?|0+\\." + decimals
-            + "0*) *%?$");
+        oneOf.addObject().put("type", "string").put("pattern", "^(0*[1-9][0-9]?(\\." + decimals + "0*|\\.0+)? *%?|0+\\." + decimals
+            + "0* *%)$");
       }
       case ENUM -> {
         property.put("type", "string");

@@ -171,7 +171,7 @@ public final class Notation {
     if (percent.signum() == 0) {
       throw new NotationException("an SLO target of 0% promises nothing: write the target you run, like 99.9");
     }
-    if (percent.compareTo(BigDecimal.ONE) < 0) {
+    if (percent.compareTo(BigDecimal.ONE) < 0 && !text.contains("%")) { // "0.5%" says it is a percent
       throw new NotationException(text + " looks like a fraction, but an SLO target is a percent; did you mean '"
           + percent.movePointRight(2).stripTrailingZeros().toPlainString() + "'?");
     }

@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /**
  * The declared shape of a mapping in format v1: its keys, their types and which are required.
- * The binder validates files against it and the JSON Schema is generated from it, so the two
- * can never disagree.
+ * The binder validates files against it and the JSON Schema is generated from it, so keys, types,
+ * enums and required fields agree; what a pattern cannot say (limits of durations and windows,
+ * how a number was written, calendar dates, duplicates) only the loader checks, and
+ * {@code JsonSchemaTest} holds the patterns to the loader's verdicts on their edges.
  */
 public record Shape(String name, String description, List<Field> fields) {
 

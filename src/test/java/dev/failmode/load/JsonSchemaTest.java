@@ -48,23 +48,31 @@ class JsonSchemaTest {
       assertThat(durations.matcher(bad).find()).as(bad).isFalse();
     }
     java.util.regex.Pattern targets = java.util.regex.Pattern.compile(pattern("/properties/slo/properties/target/oneOf/1"));
-    for (String ok : new String[] {"99.99%", "99.9999999999", "99.90000000000000", "99", "99.0", "0.5", "1e"}) {
-      boolean loads;
-      try {
-        Notation.target(ok);
-        loads = true;
-      } catch (RuntimeException e) {
-        loads = false;
-      }
-      // the schema is looser than the loader about fractions (0.5), never stricter
-      assertThat(targets.matcher(ok).find() || !loads).as(ok).isTrue();
+    for (String target : new String[] {"99.99%", "99.9999999999", "99.90000000000000", "99", "99.0", "0.5", "0.5%", "0.5 %", "1", "1%",
+        "100", "0", "0%", "0.0%", "99.9 %", "050", "99.99999999999", "1e", "0.999"}) {
+      assertThat(targets.matcher(target).find()).as(target).isEqualTo(loads(() -> Notation.target(target)));
     }
-    assertThat(targets.matcher("99.99999999999").find()).as("11 decimals").isFalse();
-    assertThat(frequencies.matcher("4/year").find()).isTrue();
-    assertThat(frequencies.matcher("0/year").find()).isFalse();
-    assertThat(frequencies.matcher("4/yr").find()).isFalse();
-    assertThat(frequencies.matcher("1000000/day").find()).isTrue();
-    assertThat(frequencies.matcher("99999999999999999999/day").find()).isFalse();
+    for (String frequency : new String[] {"4/year", "0/year", "4/yr", "0.5/year", "00001/month", "1000000/day", "1000000.0/day",
+        "1000000.5/day", "999999.5/day", "1000001/year", "9999999/year", "99999999999999999999/day"}) {
+      assertThat(frequencies.matcher(frequency).find()).as(frequency).isEqualTo(loads(() -> Notation.frequency(frequency)));
+    }
+  }
+
+  @Test
+  void aNumberTargetUnderOneIsRefusedByBothAsAFraction() throws Exception {
+    JsonNode number = new ObjectMapper().readTree(JsonSchema.v1()).at("/properties/slo/properties/target/oneOf/0");
+    assertThat(number.path("minimum").asInt()).isEqualTo(1);
+    assertThat(loads(() -> Notation.target("0.999"))).isFalse();
+    assertThat(loads(() -> Notation.target("1"))).isTrue();
+  }
+
+  private static boolean loads(Runnable read) {
+    try {
+      read.run();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private static String pattern(String pointer) {
