@@ -26,6 +26,13 @@ public final class JsonSchema {
   /** A frequency's count: positive, at most a million, as the loader takes it. */
   private static final String COUNT = "(0*([1-9][0-9]{0,5}(\\.[0-9]+)?|1000000(\\.0+)?)|0+\\.[0-9]*[1-9][0-9]*)";
 
+  /**
+   * Text that shows something: a character that is neither white space as ECMA-262's {@code \s}
+   * counts it nor an information separator (U+001C..U+001F, white space to Java): what the loader
+   * takes ({@code ShapeReader.blank}).
+   */
+  static final String VISIBLE = "[^\\s\\u001c-\\u001f]";
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JsonSchema() {}
@@ -72,7 +79,7 @@ public final class JsonSchema {
 
   private static void type(ObjectNode property, Field field) {
     switch (field.type()) {
-      case TEXT -> text(property).put("pattern", "\\S");
+      case TEXT -> text(property).put("pattern", VISIBLE);
       case NAME -> text(property).put("pattern", "^" + ShapeReader.NAME.pattern() + "$");
       case KEBAB_ID -> text(property).put("pattern", "^" + ShapeReader.KEBAB_ID.pattern() + "$");
       case BOOLEAN -> property.put("type", "boolean");

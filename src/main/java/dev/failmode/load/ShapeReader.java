@@ -94,12 +94,28 @@ final class ShapeReader {
     }
   }
 
+  /**
+   * Whether text shows nothing: only white space as JSON Schema's {@code \\s} counts it (Unicode's
+   * space separators such as the no-break space, and the byte order mark, besides Java's) or the
+   * information separators U+001C..U+001F, which Java counts as white space. The schema's pattern
+   * for text says the same ({@link JsonSchema#VISIBLE}).
+   */
+  static boolean blank(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\uFEFF') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private String text(Node node, Field field, String path) {
     if (!(node instanceof Scalar scalar) || scalar.kind() != Scalar.Kind.STRING) {
       problem(node, path, "expected text, found " + node.describe() + quoteHint(node));
       return null;
     }
-    if (scalar.text().isBlank()) {
+    if (blank(scalar.text())) {
       problem(node, path, "'" + field.name() + "' is empty: give it text" + (field.required() ? "" : " or remove the key"));
       return null;
     }

@@ -104,6 +104,40 @@ class ExternalValidatorsIT {
         "wrong-api-version.yaml: invalid", "slo-over-100.yaml: invalid");
   }
 
+  @Test
+  void theSchemaAndTheLoaderCountTheSameTextAsEmpty() throws Exception {
+    List<String> invisible = List.of("\\u00a0", "\\u2007", "\\u202f", "\\ufeff", "\\u3000", "\\x1c", "\\x1f", " \\t ");
+    List<String> visible = List.of("a\\u00a0", "\\u0085", "\\u200b", "x");
+    List<String> empty = new ArrayList<>(List.of("node", TOOLS.resolve("schema-check.mjs").toString(), "--expect-invalid",
+        PROJECT.resolve("schema/failure-modes-v1.json").toString()));
+    List<String> shown = new ArrayList<>(List.of("node", TOOLS.resolve("schema-check.mjs").toString(),
+        PROJECT.resolve("schema/failure-modes-v1.json").toString()));
+    List<Path> emptyFiles = new ArrayList<>();
+    List<Path> shownFiles = new ArrayList<>();
+    for (List<String> texts : List.of(invisible, visible)) {
+      for (String text : texts) {
+        Path file = work.resolve((texts == invisible ? "empty-" : "shown-") + Integer.toHexString(text.hashCode()) + ".yaml");
+        Files.writeString(file, "apiVersion: failmode/v1\nkind: FailureModes\nmetadata:\n  name: shop\ncomponents:\n  - name: api\n"
+            + "    failureModes:\n      - id: down\n        description: \"" + text + "\"\n        effect: crash\n", StandardCharsets.UTF_8);
+        (texts == invisible ? empty : shown).add(file.toString());
+        (texts == invisible ? emptyFiles : shownFiles).add(file);
+      }
+    }
+
+    Run rejected = run(empty);
+    Run accepted = run(shown);
+
+    assertThat(rejected.exitCode()).as(rejected.output()).isZero();
+    assertThat(accepted.exitCode()).as(accepted.output()).isZero();
+    dev.failmode.load.CatalogueLoader loader = new dev.failmode.load.CatalogueLoader(work);
+    for (Path file : emptyFiles) {
+      assertThat(loader.load(List.of(file)).problems()).as(file.toString()).anyMatch(p -> p.message().contains("is empty"));
+    }
+    for (Path file : shownFiles) {
+      assertThat(loader.load(List.of(file)).problems()).as(file.toString()).isEmpty();
+    }
+  }
+
   /** Text that tries to break every format: markup, quotes, control characters, unicode. */
   private static Path hostileCatalogue() throws IOException {
     Path file = work.resolve("hostile text.yaml");
