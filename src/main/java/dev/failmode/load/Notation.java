@@ -65,7 +65,7 @@ public final class Notation {
     if (exact.matches()) {
       BigDecimal seconds = new BigDecimal(exact.group(1)).multiply(BigDecimal.valueOf(UNIT_SECONDS.get(exact.group(2))));
       if (seconds.signum() == 0) {
-        throw new NotationException("'" + text + "' is zero: a duration is how long one occurrence lasts, so it is more than zero");
+        throw new NotationException("'" + text + "' is zero: write a length of time more than zero (a duration, a tolerance)");
       }
       if (seconds.compareTo(BigDecimal.valueOf(MAX_DURATION.getSeconds())) > 0) {
         throw new NotationException("'" + text + "' is longer than the longest duration accepted, " + MAX_DURATION.toDays() + "d");
@@ -80,7 +80,7 @@ public final class Notation {
       String number = loose.group(1);
       String unit = loose.group(2).toLowerCase(Locale.ROOT).substring(0, 1);
       if (number.startsWith("-") || new BigDecimal(number).signum() == 0) {
-        throw new NotationException("'" + text + "' is not more than zero: a duration is how long one occurrence lasts");
+        throw new NotationException("'" + text + "' is not more than zero: write a length of time more than zero (a duration, a tolerance)");
       }
       throw new NotationException("'" + text + "' is not a duration; did you mean '" + number.replace("+", "") + unit
           + "'? (a number and one of s, m, h, d, with nothing between)");

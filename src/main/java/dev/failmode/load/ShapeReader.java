@@ -181,8 +181,12 @@ final class ShapeReader {
     if (node instanceof Scalar scalar && scalar.kind() == Scalar.Kind.BOOLEAN) {
       return Boolean.valueOf(scalar.text().toLowerCase(Locale.ROOT).matches("true|yes|on|y"));
     }
-    problem(node, path, "expected true or false, found " + node.describe()
-        + (node instanceof Scalar s && s.kind() == Scalar.Kind.STRING ? " '" + s.text() + "' (write it without quotes)" : ""));
+    String hint = "";
+    if (node instanceof Scalar s && s.kind() == Scalar.Kind.STRING) {
+      // a quoted "true" is text; y and n are text however written (YAML 1.1 as SnakeYAML reads it)
+      hint = " '" + s.text() + "'" + (s.text().matches("(?i)true|false|yes|no|on|off") ? " (write it without quotes)" : " (write true or false)");
+    }
+    problem(node, path, "expected true or false, found " + node.describe() + hint);
     return null;
   }
 

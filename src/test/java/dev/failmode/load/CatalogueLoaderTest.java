@@ -112,6 +112,17 @@ class CatalogueLoaderTest {
   }
 
   @Test
+  void messagesForABooleanAndAZeroLengthSayWhatToWrite() throws IOException {
+    Path file = write("slips.yaml", (minimal("shop").replace("  - name: api\n", "  - name: api\n    stateless: y\n    tolerance: 0m\n")
+        + "        incidents:\n          - id: INC-1\n            remediated: \"true\"\n").getBytes(StandardCharsets.UTF_8));
+
+    assertThat(load(file).problems()).extracting(dev.failmode.model.Problem::message).containsExactlyInAnyOrder(
+        "expected true or false, found text 'y' (write true or false)",
+        "'0m' is zero: write a length of time more than zero (a duration, a tolerance)",
+        "expected true or false, found text 'true' (write it without quotes)");
+  }
+
+  @Test
   void anAliasBombFailsFastWithOneProblemPerKind() throws IOException {
     StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (char c = 'b'; c <= 'j'; c++) {
