@@ -44,9 +44,9 @@ public record Budget(
    * that reads differently: {@code 30 min}, {@code 1440 min (1d)}, {@code 1.5 min (90s)}.
    */
   public String occurrence() {
-    String minutes = Text.minutes(minutesPerOccurrence);
+    String minutes = Text.occurrenceMinutes(minutesPerOccurrence);
     String written = Text.duration(duration);
-    return written.equals(Text.number(minutesPerOccurrence) + "m") ? minutes : minutes + " (" + written + ")";
+    return written.equals(minutes.replace(" min", "m")) ? minutes : minutes + " (" + written + ")";
   }
 
   /**
@@ -64,7 +64,7 @@ public record Budget(
     String times = frequencyAssumed
         ? "once per window (no frequency given, so assumed)"
         : frequency + " = " + Text.number(occurrencesPerWindow) + " per " + windowDays + "d";
-    return times + " x " + Text.minutes(minutesPerOccurrence) + " = " + Text.minutes(minutesPerWindow)
+    return times + " x " + Text.occurrenceMinutes(minutesPerOccurrence) + " = " + Text.minutes(minutesPerWindow)
         + " per " + windowDays + "d, " + Text.percent(share) + " of the " + Text.minutes(budgetMinutes)
         + " budget of " + slo();
   }

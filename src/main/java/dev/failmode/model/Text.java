@@ -123,6 +123,16 @@ public final class Text {
     return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
   }
 
+  /**
+   * One occurrence's minutes with their unit, exact where three decimals hold them ({@code 3.285
+   * min} for 3.285m, whose four occurrences are 13.14 min), else as {@link #minutes}: a reason's
+   * arithmetic should add up when checked by hand.
+   */
+  public static String occurrenceMinutes(BigDecimal minutes) {
+    BigDecimal stripped = minutes.stripTrailingZeros();
+    return stripped.scale() > 2 && stripped.scale() <= 3 ? plain(stripped) + " min" : minutes(minutes);
+  }
+
   /** Minutes with their unit: {@code 52.56 min}. */
   public static String minutes(BigDecimal minutes) {
     return number(minutes) + " min";

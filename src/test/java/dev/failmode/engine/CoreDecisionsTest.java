@@ -97,6 +97,9 @@ class CoreDecisionsTest {
     assertThat(day.reasons()).anyMatch(r -> r.message().startsWith("one occurrence of 1440 min (1d) uses 3333.3%"))
         .anyMatch(r -> r.message().startsWith("1/year = 0.0822 per 30d x 1440 min = 118.36 min per 30d"));
     assertThat(seconds.reasons().get(0).message()).startsWith("2/month = 1.97 per 30d x 1.5 min = 2.96 min per 30d");
+    Result thousandths = only(classify("target: 99.99", "usage: heavy",
+        "effect: unavailable\nuserImpact: outage\nduration: 3.285m\nfrequency: 4/year"));
+    assertThat(thousandths.reasons().get(0).message()).startsWith("4/year = 4 per 365d x 3.285 min = 13.14 min per 365d");
     Result minutes = only(classify("target: 99.99", "usage: heavy", "effect: unavailable\nuserImpact: outage\nduration: 30m"));
     assertThat(minutes.reasons()).anyMatch(r -> r.message().startsWith("one occurrence of 30 min uses"));
   }
