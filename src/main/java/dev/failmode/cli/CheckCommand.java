@@ -69,8 +69,14 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserError {
-    Snapshot previous = readBaseline();
-    Set<FailOn> given = failOnNames.isEmpty() ? null : failOn(failOnNames, null); // before the work, as a typo needs none
+    Snapshot previous;
+    Set<FailOn> given;
+    try {
+      previous = readBaseline();
+      given = failOnNames.isEmpty() ? null : failOn(failOnNames, null); // before the work, as a typo needs none
+    } catch (UserError e) {
+      throw Pipeline.said(e, options, spec.commandLine().getOut()); // a job's annotations and SARIF log show it too
+    }
     Pipeline.Run run = Pipeline.run(options, spec.commandLine().getOut(), spec.commandLine().getErr());
     Report report = run.report();
     failOn = given != null ? given : run.setup().failOn;

@@ -48,13 +48,21 @@ final class Pipeline {
     try {
       return run(options, err);
     } catch (UserError e) {
-      java.util.Optional<String> said = options.format.problems(e.problems(), "failmode: " + e.getMessage(),
-          dev.failmode.engine.ToolVersion.failmode());
-      if (said.isPresent()) {
-        write(writer -> writer.write(said.get()), options, out);
-      }
-      throw e;
+      throw said(e, options, out);
     }
+  }
+
+  /**
+   * Bad input, written where the report would have gone by the formats CI reads (github, SARIF,
+   * JUnit), so that the job shows it; returns the error to throw on.
+   */
+  static UserError said(UserError e, RunOptions options, PrintWriter out) throws UserError {
+    java.util.Optional<String> said = options.format.problems(e.problems(), "failmode: " + e.getMessage(),
+        dev.failmode.engine.ToolVersion.failmode());
+    if (said.isPresent()) {
+      write(writer -> writer.write(said.get()), options, out);
+    }
+    return e;
   }
 
   private static Run run(RunOptions options, PrintWriter err) throws UserError {

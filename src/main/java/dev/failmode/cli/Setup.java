@@ -95,7 +95,8 @@ final class Setup {
       }
       Set<String> trusted = new LinkedHashSet<>(options.trust);
       project.ifPresent(p -> trusted.addAll(p.trust()));
-      trustedLoaded(options.trust, fromProject ? project : Optional.empty(), packs);
+      // the file's trust holds for the packs it runs: its own, or the defaults when it names none
+      trustedLoaded(options.trust, options.rules.isEmpty() ? project : Optional.empty(), packs);
       Map<String, String> values = new LinkedHashMap<>();
       project.ifPresent(p -> values.putAll(p.parameters()));
       values.putAll(parameters);

@@ -113,6 +113,23 @@ class BaselineAndDiffTest {
   }
 
   @Test
+  void aBadBaselineOrFailOnIsShownToCiAsOtherBadInputIs() throws Exception {
+    Path notJson = Files.writeString(dir.resolve("y.json"), "nope {");
+    Path sarif = dir.resolve("out.sarif");
+
+    Cli github = Cli.run("check", catalogue.toString(), "--baseline", notJson.toString(), "--format", "github");
+    Cli failOn = Cli.run("check", catalogue.toString(), "--fail-on", "bogus", "--format", "github");
+    Cli log = Cli.run("check", catalogue.toString(), "--baseline", notJson.toString(), "--format", "sarif", "-o", sarif.toString());
+
+    assertThat(github.exitCode()).isEqualTo(2);
+    assertThat(github.out()).contains("::error ").contains("not JSON");
+    assertThat(failOn.exitCode()).isEqualTo(2);
+    assertThat(failOn.out()).contains("::error ").contains("--fail-on: 'bogus' is not one of");
+    assertThat(log.exitCode()).isEqualTo(2);
+    assertThat(sarif).content().contains("\"executionSuccessful\": false").contains("not JSON");
+  }
+
+  @Test
   void aReportWhoseResultsAreNotAReportsIsBadInputSayingWhere() throws Exception {
     String head = "{\"tool\": {\"name\": \"failmode\"}, \"results\": [";
     Path numberId = Files.writeString(dir.resolve("a.json"), head + "{\"id\": 1, \"file\": \"a.yaml\", \"verdict\": \"NOT_OK\"}]}");

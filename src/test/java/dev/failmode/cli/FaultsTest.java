@@ -135,6 +135,9 @@ class FaultsTest {
     Cli fromFile = Cli.run("classify", EXAMPLE, "--project", project.toString());
     Cli rulesChosenElsewhere = Cli.run("classify", EXAMPLE, "--project", project.toString(), "--rules", "core");
     Cli tested = Cli.run("test", mine.toString(), "--trust", "mnie");
+    Path packless = dir.resolve("packless.yaml");
+    Files.writeString(packless, "apiVersion: failmode/v1\nkind: Project\ntrust: [core]\n");
+    Cli defaults = Cli.run("classify", EXAMPLE, "--project", packless.toString());
 
     assertThat(misspelt.exitCode()).isEqualTo(2);
     assertThat(misspelt.err()).contains("--trust mnie: error: no pack mnie is loaded, so trusting it changes nothing; did you mean 'mine'?"
@@ -145,6 +148,9 @@ class FaultsTest {
     assertThat(fromFile.err()).contains(project + ":4:15: error: trust[1]: no pack mnie is loaded").doesNotContain("trust[0]");
     // the file's trust is held to the file's packs, not to those --rules chose instead
     assertThat(rulesChosenElsewhere.exitCode()).as(rulesChosenElsewhere.err()).isZero();
+    // a file that names no packs runs the defaults, and its trust is held to them
+    assertThat(defaults.exitCode()).isEqualTo(2);
+    assertThat(defaults.err()).contains(packless + ":3:9: error: trust[0]: core is built in");
     assertThat(tested.exitCode()).isEqualTo(2);
     assertThat(tested.err()).contains("--trust mnie: error: no pack mnie is tested or in ./rules").contains("did you mean 'mine'?");
   }
