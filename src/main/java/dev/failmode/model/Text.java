@@ -117,9 +117,15 @@ public final class Text {
     return c < 0x20 ? c != '\t' : c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029 || bidi(c);
   }
 
-  /** A value for machine-readable reports: four decimals, no trailing zeros, never an exponent. */
+  /**
+   * A value for machine-readable reports: four decimals, and three significant digits below 0.1
+   * (the budget of a ten-nines target is 0.000000432 minutes, not 0 beside a share of 3,170), no
+   * trailing zeros, never an exponent.
+   */
   public static BigDecimal rounded(BigDecimal value) {
-    BigDecimal rounded = value.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    BigDecimal rounded = (value.signum() != 0 && value.abs().compareTo(ONE_TENTH) < 0
+        ? value.round(new java.math.MathContext(3, RoundingMode.HALF_EVEN))
+        : value.setScale(4, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
   }
 
@@ -132,6 +138,8 @@ public final class Text {
     BigDecimal stripped = minutes.stripTrailingZeros();
     return stripped.scale() > 2 && stripped.scale() <= 3 ? plain(stripped) + " min" : minutes(minutes);
   }
+
+  private static final BigDecimal ONE_TENTH = new BigDecimal("0.1");
 
   /** Minutes with their unit: {@code 52.56 min}. */
   public static String minutes(BigDecimal minutes) {

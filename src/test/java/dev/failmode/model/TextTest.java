@@ -65,6 +65,17 @@ class TextTest {
   }
 
   @Test
+  void aMachineReadableValueKeepsFourDecimalsAndBelowATenthThreeSignificantDigits() {
+    assertThat(Text.rounded(new BigDecimal("0.15224")).toPlainString()).isEqualTo("0.1522");
+    assertThat(Text.rounded(new BigDecimal("52.5600")).toPlainString()).isEqualTo("52.56");
+    assertThat(Text.rounded(new BigDecimal("0.0027397")).toPlainString()).isEqualTo("0.00274");
+    // the budget of 99.999999999% over 30d: never 0 beside a share of 3,170
+    assertThat(Text.rounded(new BigDecimal("0.000000432")).toPlainString()).isEqualTo("0.000000432");
+    assertThat(Text.rounded(BigDecimal.ZERO).toPlainString()).isEqualTo("0");
+    assertThat(Text.rounded(new BigDecimal("120.00000")).toPlainString()).isEqualTo("120");
+  }
+
+  @Test
   void numbersAndPercentagesRememberedAndSharedByThreadsAreThoseWorkedOut() throws Exception {
     // shares from a few hundred values, so that they come again, collide in the table's slots and
     // are taken from it by four threads at once; equal values at other scales among them
