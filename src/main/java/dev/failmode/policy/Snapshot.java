@@ -60,6 +60,10 @@ public record Snapshot(Map<String, Entry> results, List<FindingEntry> findings) 
       if (!status.isMissingNode() && !status.isNull() && !status.isTextual()) {
         throw new IllegalArgumentException(at + ".status: is neither text nor null" + notAReport());
       }
+      if (status.isTextual() && !STATUSES.contains(status.asText())) {
+        throw new IllegalArgumentException(at + ".status: '" + dev.failmode.model.Text.printable(status.asText()) + "' is not one of "
+            + STATUSES + " or null" + notAReport());
+      }
       Entry before = results.put(id, new Entry(id, text(r, "file", at), line(r, at), verdict, status.isTextual() ? status.asText() : null));
       if (before != null) {
         throw new IllegalArgumentException(at + ".id: '" + id + "' is there twice" + notAReport());
@@ -80,6 +84,8 @@ public record Snapshot(Map<String, Entry> results, List<FindingEntry> findings) 
   }
 
   private static final List<String> VERDICTS = List.of("OK_TO_BREAK", "NOT_OK", "UNCLASSIFIED");
+  private static final List<String> STATUSES = java.util.Arrays.stream(dev.failmode.model.Status.values())
+      .map(dev.failmode.model.Wire::name).toList();
 
   /** The text at {@code key} of {@code node}, which must be there and be text. */
   private static String text(JsonNode node, String key, String at) {

@@ -30,10 +30,10 @@ public final class DiffReport {
     }
     StringBuilder text = new StringBuilder();
     for (Change c : changes) {
-      text.append(Text.lineStart(c.file() + ":" + c.line() + ": " + describe(c))).append('\n'); // one line each, as check's
+      // one line each, as check's; a line that turns for the worse says so, as Markdown's table does
+      text.append(Text.lineStart(c.file() + ":" + c.line() + ": " + describe(c) + (worse(c) ? " (worse)" : ""))).append('\n');
     }
-    text.append(Text.count(changes.size(), "change")).append('\n');
-    return text.toString();
+    return text.append(Text.count(changes.size(), "change")).append(worseCount(changes)).append('\n').toString();
   }
 
   private static String markdown(List<Change> changes) {
@@ -48,12 +48,12 @@ public final class DiffReport {
           .append(Markdown.text(c.after() == null ? "" : c.after())).append(" | ")
           .append(Markdown.fileLink(c.file(), c.line())).append(" |\n");
     }
+    return md.append('\n').append(Text.count(changes.size(), "change")).append(worseCount(changes)).append(".\n").toString();
+  }
+
+  private static String worseCount(List<Change> changes) {
     long worse = changes.stream().filter(DiffReport::worse).count();
-    md.append('\n').append(Text.count(changes.size(), "change"));
-    if (worse > 0) {
-      md.append(", ").append(worse).append(" for the worse");
-    }
-    return md.append(".\n").toString();
+    return worse == 0 ? "" : ", " + worse + " for the worse";
   }
 
   private static String describe(Change c) {

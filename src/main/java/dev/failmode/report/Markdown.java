@@ -106,7 +106,7 @@ public final class Markdown {
 
   /** Text inside an inline code span: no backticks to break out of it, no line breaks. */
   public static String code(String given) {
-    String raw = Text.withoutBidi(given);
+    String raw = given == null ? null : Text.printable(given); // an id from a hand-made report may hold ESC or an override
     StringBuilder out = new StringBuilder((raw == null ? 0 : raw.length()) + 4).append('`');
     if (raw != null) {
       for (int i = 0; i < raw.length(); i++) {

@@ -142,11 +142,21 @@ class BaselineAndDiffTest {
     Cli number = Cli.run("diff", good.toString(), numberId.toString());
     Cli verdict = Cli.run("check", catalogue.toString(), "--baseline", badVerdict.toString());
     Cli repeated = Cli.run("diff", twice.toString(), good.toString());
+    Path badStatus = Files.writeString(dir.resolve("d.json"), head + "{\"id\": \"s/c/m\", \"file\": \"a.yaml\", \"verdict\": \"NOT_OK\","
+        + " \"status\": \"bogus\"}]}");
+    Cli status = Cli.run("diff", good.toString(), badStatus.toString());
+    Path escape = Files.writeString(dir.resolve("e.json"), head + "{\"id\": \"s/c/m\\u001b[31m\", \"file\": \"a.yaml\","
+        + " \"verdict\": \"NOT_OK\"}]}");
+    Cli hostile = Cli.run("diff", good.toString(), escape.toString(), "--format", "markdown");
 
     assertThat(List.of(number, verdict, repeated)).allMatch(cli -> cli.exitCode() == 2);
     assertThat(number.err()).contains("a.json: results[0].id: is not text (a failmode JSON report, made with --format json, has it)");
     assertThat(verdict.err()).contains("b.json: results[0].verdict: 'MAYBE' is not one of [OK_TO_BREAK, NOT_OK, UNCLASSIFIED]");
     assertThat(repeated.err()).contains("c.json: results[1].id: 's/c/m' is there twice");
+    assertThat(status.exitCode()).isEqualTo(2);
+    assertThat(status.err()).contains("d.json: results[0].status: 'bogus' is not one of [mitigated, waived, planned, open] or null");
+    assertThat(hostile.exitCode()).as(hostile.err()).isZero();
+    assertThat(hostile.out()).contains("`s/c/m\\u001b[31m`").doesNotContain("\u001b");
   }
 
   @Test
@@ -163,8 +173,8 @@ class BaselineAndDiffTest {
     Cli changed = Cli.run("diff", baseline.toString(), after.toString(), "--exit-code");
 
     assertThat(text.exitCode()).isZero();
-    assertThat(text.out()).contains("shop/api/cache-restart: OK_TO_BREAK -> NOT_OK (open)")
-        .contains("shop/api/slow-deploys: status open -> planned").contains("2 changes");
+    assertThat(text.out()).contains("shop/api/cache-restart: OK_TO_BREAK -> NOT_OK (open) (worse)\n")
+        .contains("shop/api/slow-deploys: status open -> planned\n").endsWith("2 changes, 1 for the worse\n");
     assertThat(markdown.out()).startsWith("### failmode: what changed").contains("| `shop/api/cache-restart` | **verdict, worse** |")
         .contains("2 changes, 1 for the worse.");
     assertThat(same.exitCode()).isZero();
