@@ -79,6 +79,10 @@ final class CheckCommand implements Callable<Integer> {
     }
     Pipeline.Run run = Pipeline.run(options, spec.commandLine().getOut(), spec.commandLine().getErr());
     Report report = run.report();
+    if (previous != null) {
+      DiffCommand.differentRules(previous.madeWith(), Snapshot.madeWith(report.toolVersion(),
+          report.packs().stream().map(p -> p.id() + " " + p.version()).toList()), spec.commandLine().getErr());
+    }
     failOn = given != null ? given : run.setup().failOn;
     Policy policy = new Policy(failOn);
     Judgement judgement = previous == null ? policy.judge(report) : policy.judge(report, previous);

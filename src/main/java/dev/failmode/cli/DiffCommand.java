@@ -44,11 +44,26 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserError {
-    Diff diff = Diff.between(read(before, ""), read(after, ""));
+    Snapshot earlier = read(before, "");
+    Snapshot later = read(after, "");
+    differentRules(earlier.madeWith(), later.madeWith(), spec.commandLine().getErr());
+    Diff diff = Diff.between(earlier, later);
     PrintWriter out = spec.commandLine().getOut();
     out.print(DiffReport.render(diff, format));
     out.flush();
     return exitCode && !diff.isEmpty() ? ExitCode.POLICY : ExitCode.OK;
+  }
+
+  /**
+   * Says on standard error when two runs were made with other rules or another failmode: their
+   * verdicts may differ because the rules did, not the files (or agree though the files changed).
+   */
+  static void differentRules(String before, String after, PrintWriter err) {
+    if (!before.equals(after)) {
+      err.println("failmode: note: the reports were made with different rules (" + before + "; then " + after
+          + "): a change may be the rules', not the files'");
+      err.flush();
+    }
   }
 
   /**

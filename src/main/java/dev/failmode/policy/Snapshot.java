@@ -17,7 +17,15 @@ import java.util.Set;
  * What an earlier run's JSON report said: each failure mode's verdict and status, and the
  * findings. Enough to take it as a baseline or to diff two runs, without the rules or the files.
  */
-public record Snapshot(Map<String, Entry> results, List<FindingEntry> findings) {
+public record Snapshot(Map<String, Entry> results, List<FindingEntry> findings, String madeWith) {
+
+  /** What a report was made with, as {@link #madeWith} says it: {@code failmode 0.1.0, core 1.0.0, envoy 1.0.0}. */
+  public static String madeWith(String toolVersion, List<String> packs) {
+    List<String> parts = new ArrayList<>();
+    parts.add("failmode " + toolVersion);
+    parts.addAll(packs.stream().sorted().toList());
+    return String.join(", ", parts);
+  }
 
   /** One failure mode of a report. */
   public record Entry(String id, String file, int line, String verdict, String status) {}
@@ -80,7 +88,11 @@ public record Snapshot(Map<String, Entry> results, List<FindingEntry> findings) 
       findings.add(new FindingEntry(text(f, "kind", at), text(f, "id", at), text(f, "file", at), line(f, at),
           f.path("message").asText()));
     }
-    return new Snapshot(results, findings);
+    List<String> packs = new ArrayList<>();
+    for (JsonNode pack : json.path("packs")) {
+      packs.add(pack.path("id").asText("?") + " " + pack.path("version").asText("?"));
+    }
+    return new Snapshot(results, findings, dev.failmode.model.Text.printable(madeWith(json.path("tool").path("version").asText("?"), packs)));
   }
 
   private static final List<String> VERDICTS = List.of("OK_TO_BREAK", "NOT_OK", "UNCLASSIFIED");

@@ -160,6 +160,21 @@ class BaselineAndDiffTest {
   }
 
   @Test
+  void reportsMadeWithOtherRulesAreComparedWithANote() throws Exception {
+    Path otherRules = Files.writeString(dir.resolve("other.json"), Files.readString(baseline)
+        .replace("\"id\": \"core\",\n      \"version\": \"1.0.0\"", "\"id\": \"core\",\n      \"version\": \"0.9.0\""));
+    assertThat(Files.readString(otherRules)).contains("\"version\": \"0.9.0\"");
+
+    Cli diff = Cli.run("diff", otherRules.toString(), baseline.toString());
+    Cli check = Cli.run("check", catalogue.toString(), "--baseline", otherRules.toString());
+
+    assertThat(diff.exitCode()).isZero();
+    assertThat(diff.err()).contains("note: the reports were made with different rules (failmode 0.1.0, core 0.9.0; then failmode"
+        + " 0.1.0, core 1.0.0): a change may be the rules', not the files'");
+    assertThat(check.err()).contains("note: the reports were made with different rules (failmode 0.1.0, core 0.9.0;");
+  }
+
+  @Test
   void diffListsVerdictAndStatusChanges() throws Exception {
     Files.writeString(catalogue, HEADER.replace("duration: 30m", "duration: 30m\n        remediations:\n          - type: process\n"
         + "            description: deploy off-peak").replace("effect: unavailable\n        userImpact: none",
@@ -179,6 +194,7 @@ class BaselineAndDiffTest {
         .contains("2 changes, 1 for the worse.");
     assertThat(same.exitCode()).isZero();
     assertThat(same.out()).isEqualTo("no changes\n");
+    assertThat(same.err()).as("the same rules: nothing to note").isEmpty();
     assertThat(changed.exitCode()).isEqualTo(1);
   }
 }
