@@ -220,9 +220,22 @@ final class Setup {
         throw new UserError("--project " + options.project + (Files.isDirectory(options.project)
             ? ": is a folder; name the project file itself (" + options.project.resolve(Project.FILE_NAME) + ")" : ": no such file"));
       }
-      return Optional.of(Project.read(options.project, options.project.toString()));
+      return Optional.of(readProject(() -> Project.read(options.project, options.project.toString()), options.project.toString()));
     }
-    return Project.find(cwd, Project.FILE_NAME);
+    return Optional.ofNullable(readProject(() -> Project.find(cwd, Project.FILE_NAME).orElse(null), Project.FILE_NAME));
+  }
+
+  private interface ProjectRead {
+    Project read() throws PackException;
+  }
+
+  /** A project file that cannot be read is the project file's problem, not the rule packs'. */
+  private static Project readProject(ProjectRead read, String shown) throws UserError {
+    try {
+      return read.read();
+    } catch (PackException e) {
+      throw new UserError("the project file " + shown + " cannot be used", e.problems());
+    }
   }
 
   static List<String> builtIns() {

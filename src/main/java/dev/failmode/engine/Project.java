@@ -78,9 +78,29 @@ public record Project(Path file, List<String> packs, List<String> trust, Map<Str
           ? List.of(new Problem(dev.failmode.model.Location.of(shown), "", "not a failmode project file")) : document.problems());
     }
     Values v = document.values();
+    List<Problem> problems = new ArrayList<>();
+    // an empty list is not the same as no key, whichever a reader would guess: say which was meant
+    if (v.get("packs") != null && v.texts("packs").isEmpty()) {
+      problems.add(new Problem(v.location("packs"), "packs", "is empty: name the packs to run, or remove the key to run the default (core)"));
+    }
+    if (v.get("failOn") != null && v.texts("failOn").isEmpty()) {
+      problems.add(new Problem(v.location("failOn"), "failOn", "is empty: write [none] to fail on nothing, or remove the key to fail on"
+          + " every kind"));
+    }
     List<DisabledRule> disabled = new ArrayList<>();
-    for (Values d : v.list("disabled")) {
+    Map<String, Location> switchedOff = new HashMap<>();
+    List<Values> disabledList = v.list("disabled");
+    for (int i = 0; i < disabledList.size(); i++) {
+      Values d = disabledList.get(i);
+      Location before = d.text("rule") == null ? null : switchedOff.putIfAbsent(d.text("rule"), d.location("rule"));
+      if (before != null) {
+        problems.add(new Problem(d.location("rule"), "disabled[" + i + "].rule", "'" + d.text("rule") + "' is switched off twice, here"
+            + " and at line " + before.line() + "; say who and why once"));
+      }
       disabled.add(new DisabledRule(d.text("rule"), d.text("by"), d.text("reason"), d.location("rule")));
+    }
+    if (!problems.isEmpty()) {
+      throw new PackException(problems);
     }
     Map<String, Location> where = new HashMap<>();
     where.put("", Location.of(shown));

@@ -125,6 +125,32 @@ class FaultsTest {
   }
 
   @Test
+  void anEmptyListOrARuleSwitchedOffTwiceInTheProjectFileIsAnErrorAtItsLine() throws Exception {
+    Path project = dir.resolve("empties.yaml");
+    Files.writeString(project, """
+        apiVersion: failmode/v1
+        kind: Project
+        packs: []
+        failOn: []
+        disabled:
+          - rule: core/budget-within
+            by: alice
+            reason: trying
+          - rule: core/budget-within
+            by: bob
+            reason: trying again
+        """);
+
+    Cli cli = Cli.run("classify", EXAMPLE, "--project", project.toString());
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains(project + ":3:1: error: packs: is empty: name the packs to run, or remove the key")
+        .contains(project + ":4:1: error: failOn: is empty: write [none] to fail on nothing")
+        .contains(project + ":9:5: error: disabled[1].rule: 'core/budget-within' is switched off twice, here and at line 6")
+        .contains("failmode: the project file " + project + " cannot be used").doesNotContain("rule packs cannot be used");
+  }
+
+  @Test
   void trustNamingNoPackTheRunChecksIsAnErrorWhereItIsWritten() throws Exception {
     Path mine = pack("mine", "rule \"quiet\" when $v : Verdict( mode.id == \"nothing\" ) then end\n");
     Path project = dir.resolve("failmode.yaml");
