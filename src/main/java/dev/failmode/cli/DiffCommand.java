@@ -71,6 +71,9 @@ final class DiffCommand implements Callable<Integer> {
    * said after {@code given} (the option that named it, or nothing).
    */
   static Snapshot read(Path file, String given) throws UserError {
+    if (file.toString().isEmpty()) { // Path.of("") is the working directory, "a folder"
+      throw new UserError(given.isEmpty() ? "an empty path: name a JSON report" : given.strip() + ": an empty path: name a JSON report");
+    }
     if (!Files.isRegularFile(file)) {
       throw new UserError(given + file + (Files.isDirectory(file) ? ": is a folder; name a JSON report" : ": no such file"));
     }

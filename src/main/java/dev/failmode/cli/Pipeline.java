@@ -93,8 +93,14 @@ final class Pipeline {
 
   private static Report classify(Setup setup, RunOptions options, List<Catalogue> catalogues) throws UserError {
     RuleBase rules = setup.compile();
+    java.util.Map<String, dev.failmode.model.Parameters> parameters;
     try {
-      Engine engine = new Engine(rules, ParameterValues.resolve(setup.packs, setup.parameters, setup.parameterOrigins), options.todayOrNow(), setup.disabled);
+      parameters = ParameterValues.resolve(setup.packs, setup.parameters, setup.parameterOrigins);
+    } catch (PackException e) {
+      throw new UserError("the parameters cannot be used", e.problems());
+    }
+    try {
+      Engine engine = new Engine(rules, parameters, options.todayOrNow(), setup.disabled);
       return engine.classify(catalogues);
     } catch (PackException e) {
       throw new UserError("the rule packs cannot be used", e.problems());

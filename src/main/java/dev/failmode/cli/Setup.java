@@ -216,6 +216,9 @@ final class Setup {
       return Optional.empty();
     }
     if (options.project != null) {
+      if (options.project.toString().isEmpty()) { // Path.of("") is the working directory, "a folder"
+        throw new UserError("--project: an empty path: name the project file (" + Project.FILE_NAME + ")");
+      }
       if (!Files.isRegularFile(options.project)) {
         throw new UserError("--project " + options.project + (Files.isDirectory(options.project)
             ? ": is a folder; name the project file itself (" + options.project.resolve(Project.FILE_NAME) + ")" : ": no such file"));

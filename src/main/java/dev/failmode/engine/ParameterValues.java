@@ -46,6 +46,10 @@ public final class ParameterValues {
       String key = override.getKey();
       Location where = origins.getOrDefault(key, Location.of("--set " + key + "=" + override.getValue()));
       String path = origins.containsKey(key) ? "parameters." + key : "";
+      if (!origins.containsKey(key) && override.getValue().isEmpty()) {
+        problems.add(new Problem(Location.of("--set " + key), path, "expected KEY=VALUE, such as --set window-share=30%"));
+        continue;
+      }
       String pack;
       String name;
       int dot = key.indexOf('.');

@@ -374,6 +374,14 @@ class CliTest {
     Cli both = Cli.run("classify", EXAMPLES, "--no-project", "--project", "nowhere.yaml");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("--project nowhere.yaml and --no-project say opposite things");
+    Cli emptyProject = Cli.run("classify", EXAMPLES, "--project", "");
+    Cli emptyBaseline = Cli.run("check", EXAMPLES, "--baseline=");
+    Cli noValue = Cli.run("classify", EXAMPLES, "--set", "window-share");
+    assertThat(List.of(emptyProject, emptyBaseline, noValue)).allMatch(cli -> cli.exitCode() == 2);
+    assertThat(emptyProject.err()).contains("--project: an empty path: name the project file").doesNotContain("folder");
+    assertThat(emptyBaseline.err()).contains("--baseline: an empty path: name a JSON report").doesNotContain("folder");
+    assertThat(noValue.err()).contains("--set window-share: error: expected KEY=VALUE, such as --set window-share=30%")
+        .contains("failmode: the parameters cannot be used");
   }
 
   @Test
