@@ -57,6 +57,7 @@ final class BudgetCommand implements Callable<Integer> {
     if (often != null && occurrence == null) {
       throw new UserError("--frequency needs --duration: the budget a failure uses is its duration times how often it happens");
     }
+    format = format.trim().toLowerCase(java.util.Locale.ROOT); // as the report formats take JSON or Json
     if (!format.equals("text") && !format.equals("json")) {
       throw new UserError("--format is text or json, not '" + format + "'");
     }

@@ -180,10 +180,29 @@ public final class Main {
   private static int usageError(ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
-    err.println("failmode: " + e.getMessage() + suggestion(e));
+    err.println("failmode: " + Text.printable(unknownCommand(e).orElse(e.getMessage() + suggestion(e))));
     err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
     return ExitCode.BAD_INPUT;
+  }
+
+  /**
+   * "unknown command 'bogus' (commands: ...)" when the word after failmode, or after a command
+   * that has its own (rules, packs), is no command, rather than picocli's "Unmatched argument at
+   * index 0".
+   */
+  private static java.util.Optional<String> unknownCommand(ParameterException e) {
+    CommandLine cli = e.getCommandLine();
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()
+        || cli.getSubcommands().isEmpty() || unmatched.getUnmatched().get(0).startsWith("-")) {
+      return java.util.Optional.empty();
+    }
+    String given = unmatched.getUnmatched().get(0);
+    java.util.List<String> commands = cli.getSubcommands().keySet().stream().filter(name -> !name.equals("generate-completion")).toList();
+    String suggestion = dev.failmode.load.Suggest.didYouMean(given, commands);
+    String of = cli.getParent() == null ? "" : " of " + cli.getCommandSpec().qualifiedName();
+    return java.util.Optional.of("unknown command '" + given + "'" + of + (suggestion.isEmpty() ? " (commands: " + String.join(", ", commands) + ")"
+        : suggestion));
   }
 
   /** "; did you mean '--format'?" for a misspelt option. */

@@ -100,6 +100,7 @@ final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserError {
+    format = format.trim().toLowerCase(java.util.Locale.ROOT); // as the report formats take JSON or Json
     if (!format.equals("text") && !format.equals("junit")) {
       throw new UserError("--format is text or junit, not '" + format + "'");
     }

@@ -382,6 +382,12 @@ class CliTest {
     assertThat(emptyBaseline.err()).contains("--baseline: an empty path: name a JSON report").doesNotContain("folder");
     assertThat(noValue.err()).contains("--set window-share: error: expected KEY=VALUE, such as --set window-share=30%")
         .contains("failmode: the parameters cannot be used");
+    assertThat(Cli.run("bogus").err()).startsWith("failmode: unknown command 'bogus' (commands: classify, check, validate,");
+    assertThat(Cli.run("clasify", EXAMPLES).err()).startsWith("failmode: unknown command 'clasify'; did you mean 'classify'?");
+    assertThat(Cli.run("packs", "lsit").err()).startsWith("failmode: unknown command 'lsit' of failmode packs; did you mean 'list'?");
+    assertThat(Cli.run("bogus").exitCode()).isEqualTo(2);
+    // a format is a format however it is capitalized, in every command, as classify's --format JSON is
+    assertThat(Cli.run("budget", "--slo", "99.9", "--format", "JSON").out()).startsWith("{");
   }
 
   @Test
