@@ -154,8 +154,14 @@ public final class PackSet {
       List<String> cycle = cycleFrom(pack, packs, new ArrayList<>());
       if (cycle != null && reported.add(String.join(",", cycle.stream().distinct().sorted().toList()))) {
         RulePack first = packs.get(cycle.get(0));
-        Location where = manifestFile(first);
-        problems.add(new Problem(where, "dependencies", "packs depend on themselves: " + String.join(" -> ", cycle)
+        // at the first pack's dependency on the next in the cycle, where a reader would break it
+        List<PackManifest.Dependency> needs = first.manifest().dependencies();
+        int index = 0;
+        while (index < needs.size() && !needs.get(index).id().equals(cycle.get(1))) {
+          index++;
+        }
+        Location where = first.manifest().where("dependencies[" + index + "]", manifestFile(first));
+        problems.add(new Problem(where, "dependencies[" + index + "]", "packs depend on themselves: " + String.join(" -> ", cycle)
             + "; a dependency must not need the pack that needs it"));
       }
     }

@@ -152,7 +152,7 @@ class PackSetTest {
     pack("self", "dependencies:\n  - id: self\n    version: \">=1.0.0\"\n");
 
     assertThatThrownBy(() -> load("a", "b", "c")).isInstanceOf(PackException.class)
-        .hasMessageContaining("a/pack.yaml: dependencies: packs depend on themselves: a -> b -> c -> a")
+        .hasMessageContaining("a/pack.yaml:5:5: dependencies[0]: packs depend on themselves: a -> b -> c -> a")
         .satisfies(e -> assertThat(((PackException) e).problems()).hasSize(1));
     assertThatThrownBy(() -> load("self")).hasMessageContaining("packs depend on themselves: self -> self");
   }
