@@ -210,6 +210,16 @@ class RulesAndTestCommandsTest {
     assertThat(cli.out()).contains("FAIL  crash-not-ok", "expected OK TO BREAK, got NOT OK", "not exercised: crash-not-ok, never-tested",
         "coverage: 0 of 2 rules (0%)").endsWith("test failed\n");
     assertThat(coverage.out()).contains("under the minimum of 100%");
+    // what reports and rules doc show of a rule is asked of shared packs: said, without failing on it
+    assertThat(cli.out()).contains("  note: crash-not-ok: no @title; no @description\n");
+    Path odd = pack("oddkind", "0.1.0", "a rule of an unknown kind", """
+        rule "crash-not-ok" @kind("sometimes") @title("t") @description("d") when $v : Verdict( mode.effect == Effect.CRASH ) then $v.notOk("crashes"); end
+        """);
+    Files.createDirectories(odd.resolve("tests/crash-not-ok"));
+    Files.writeString(odd.resolve("tests/crash-not-ok/not-ok-crash.yaml"), CRASH);
+    Cli kind = Cli.run("test", odd.toString());
+    assertThat(kind.exitCode()).as(kind.out()).isZero();
+    assertThat(kind.out()).contains("  note: crash-not-ok: @kind(\"sometimes\") is not one of verdict, note, suggestion, finding\n");
   }
 
   @Test
