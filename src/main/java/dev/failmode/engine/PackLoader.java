@@ -315,7 +315,7 @@ public final class PackLoader {
   }
 
   /** Whether {@code file}, links followed, lies outside the folder {@code realRoot}. */
-  private static boolean outside(Path file, Path realRoot) {
+  static boolean outside(Path file, Path realRoot) {
     try {
       return !file.toRealPath().startsWith(realRoot);
     } catch (IOException e) {
@@ -386,6 +386,9 @@ public final class PackLoader {
     return new RulePack(manifest, shown, root, sources, kind, spec, sha256);
   }
 
+  /** The reader's message for a number where text belongs, naming the number. */
+  private static final java.util.regex.Pattern FOUND_A_NUMBER = java.util.regex.Pattern.compile("found the number (\\S+) ");
+
   /** The version a number was probably meant as: 1.2 as 1.2.0, 2 as 2.0.0. */
   private static String semverOf(String number) {
     String[] parts = number.split("\\.");
@@ -396,7 +399,7 @@ public final class PackLoader {
     List<Problem> problems = new ArrayList<>();
     for (Problem problem : document.problems()) {
       // 'version: 1.2' is read as a number; quoting it, as the general message says, would not make it a version
-      java.util.regex.Matcher number = java.util.regex.Pattern.compile("found the number (\\S+) ").matcher(problem.message());
+      java.util.regex.Matcher number = FOUND_A_NUMBER.matcher(problem.message());
       problems.add(problem.path().equals("version") && number.find()
           ? new Problem(problem.location(), "version", "the number " + number.group(1) + " is not a semantic version: write"
               + " MAJOR.MINOR.PATCH, such as " + semverOf(number.group(1)))

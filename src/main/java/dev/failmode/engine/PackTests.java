@@ -119,7 +119,7 @@ public final class PackTests {
     }
     // a pack's fixtures are its folder's, as its DRL is: a link out could read a CI machine's files
     Path realRoot = testsDir.toAbsolutePath().getParent().toRealPath();
-    if (outside(testsDir, realRoot)) {
+    if (PackLoader.outside(testsDir, realRoot)) {
       misnamed.add(shown.apply(testsDir) + ": " + PackLoader.OUTSIDE);
       return cases;
     }
@@ -141,7 +141,7 @@ public final class PackTests {
         misnamed.add(shown.apply(stray) + ": fixtures are read from tests/" + rule + "/ itself, not from folders inside it");
       }
       for (Path file : fixtures.stream().filter(p -> p.getParent().equals(ruleDir)).toList()) {
-        if (outside(file, realRoot)) {
+        if (PackLoader.outside(file, realRoot)) {
           misnamed.add(shown.apply(file) + ": " + PackLoader.OUTSIDE);
           continue;
         }
@@ -156,10 +156,6 @@ public final class PackTests {
       }
     }
     return cases;
-  }
-
-  private static boolean outside(Path file, Path realRoot) throws IOException {
-    return !file.toRealPath().startsWith(realRoot);
   }
 
   private static boolean yaml(Path file) {
