@@ -195,12 +195,8 @@ final class Setup {
   /** The lock file {@code packs lock} writes for these options. */
   static Path lockFile(PackOptions options) throws UserError {
     Path cwd = Path.of("").toAbsolutePath();
-    try {
-      Optional<Project> project = options.rules.isEmpty() ? project(options, cwd) : Optional.empty();
-      return lockFile(cwd, project.filter(p -> !p.packs().isEmpty()));
-    } catch (PackException e) {
-      throw new UserError("the project file cannot be used", e.problems());
-    }
+    Optional<Project> project = options.rules.isEmpty() ? project(options, cwd) : Optional.empty();
+    return lockFile(cwd, project.filter(p -> !p.packs().isEmpty()));
   }
 
   private static String shown(Path cwd, Path file) {
@@ -208,7 +204,7 @@ final class Setup {
     return relative.isEmpty() ? file.toString() : relative;
   }
 
-  private static Optional<Project> project(PackOptions options, Path cwd) throws PackException, UserError {
+  private static Optional<Project> project(PackOptions options, Path cwd) throws UserError {
     if (options.noProject && options.project != null) {
       throw new UserError("--project " + options.project + " and --no-project say opposite things; give one of them");
     }
@@ -223,20 +219,12 @@ final class Setup {
         throw new UserError("--project " + options.project + (Files.isDirectory(options.project)
             ? ": is a folder; name the project file itself (" + options.project.resolve(Project.FILE_NAME) + ")" : ": no such file"));
       }
-      return Optional.of(readProject(() -> Project.read(options.project, options.project.toString()), options.project.toString()));
     }
-    return Optional.ofNullable(readProject(() -> Project.find(cwd, Project.FILE_NAME).orElse(null), Project.FILE_NAME));
-  }
-
-  private interface ProjectRead {
-    Project read() throws PackException;
-  }
-
-  /** A project file that cannot be read is the project file's problem, not the rule packs'. */
-  private static Project readProject(ProjectRead read, String shown) throws UserError {
+    String shown = options.project != null ? options.project.toString() : Project.FILE_NAME;
     try {
-      return read.read();
+      return options.project != null ? Optional.of(Project.read(options.project, shown)) : Project.find(cwd, shown);
     } catch (PackException e) {
+      // a project file that cannot be read is the project file's problem, not the rule packs'
       throw new UserError("the project file " + shown + " cannot be used", e.problems());
     }
   }
