@@ -227,7 +227,7 @@ public final class CatalogueLoader {
         return input.explicit() ? failed(decoded.problem()) : skipped(file, "not a UTF-8 text file");
       }
       String text = decoded.text();
-      TreeReader.Read tree = TreeReader.read(text, file, limits);
+      TreeReader.Read tree = TreeReader.read(text, file, limits, FormatV1.FILE);
       if (isOwnFile(tree.root())) {
         // failmode's own project file beside the failure-mode files it configures
         return input.explicit() ? failed(new Problem(new Location(file, 1, 1), "", "this is a failmode project file, not a"

@@ -40,6 +40,8 @@ final class TreeReader {
 
   private final String file;
   private final Limits limits;
+  /** What messages call the document: a failure-mode file, a project file, a lock file. */
+  private final String kind;
   private final Problems problems = new Problems();
   private final Deque<String> path = new ArrayDeque<>();
   private YAMLParser parser;
@@ -52,13 +54,20 @@ final class TreeReader {
   /** The document's root, or null when it could not be read; and every problem found. */
   record Read(Node root, Problems problems) {}
 
-  private TreeReader(String file, Limits limits) {
+  private TreeReader(String file, Limits limits, String kind) {
     this.file = file;
     this.limits = limits;
+    this.kind = kind;
   }
 
-  static Read read(String text, String file, Limits limits) {
-    return new TreeReader(file, limits).read(text);
+  /** @param shape what the document should be, which messages name it by */
+  static Read read(String text, String file, Limits limits, Shape shape) {
+    return new TreeReader(file, limits, shape.name()).read(text);
+  }
+
+  /** Whether this reads a failure-mode file, whose messages may say how its content is split. */
+  private boolean failureModes() {
+    return kind.equals(FormatV1.FILE.name());
   }
 
   private static YAMLFactory factory(Limits limits) {
@@ -87,7 +96,7 @@ final class TreeReader {
 
   private Read read(String text) {
     if (text.isBlank()) {
-      problems.add(problem(1, 1, "the file is empty: a failure-mode file starts with 'apiVersion: failmode/v1'"));
+      problems.add(problem(1, 1, "the file is empty: a " + kind + " starts with 'apiVersion: failmode/v1'"));
       return new Read(null, problems);
     }
     if (tooLongLine(text)) {
@@ -98,8 +107,8 @@ final class TreeReader {
       parser = p;
       JsonToken first = p.nextToken();
       if (first == null) {
-        problems.add(problem(1, 1, text.isBlank() ? "the file is empty: a failure-mode file starts with 'apiVersion: failmode/v1'"
-            : "the file holds only comments: a failure-mode file starts with 'apiVersion: failmode/v1'"));
+        problems.add(problem(1, 1, (text.isBlank() ? "the file is empty: a " : "the file holds only comments: a ") + kind
+            + " starts with 'apiVersion: failmode/v1'"));
         return new Read(null, problems);
       }
       root = value(first);
@@ -110,12 +119,12 @@ final class TreeReader {
       if (next != null) {
         JsonLocation at = p.currentTokenLocation();
         problems.add(problem(at.getLineNr(), at.getColumnNr(),
-            "a second YAML document starts here; a failure-mode file holds one document: put each system in a file of its own"));
+            "a second YAML document starts here; a " + kind + " holds one document" + (failureModes() ? ": put each system in a file of its own" : "")));
       }
     } catch (StreamConstraintsException e) {
       JsonLocation at = parser == null ? null : parser.currentLocation();
       String message = e.getOriginalMessage().contains("nesting depth")
-          ? "the YAML is nested more than " + limits.maxDepth() + " levels deep; a failure-mode file needs 6"
+          ? "the YAML is nested more than " + limits.maxDepth() + " levels deep" + (failureModes() ? "; a failure-mode file needs 6" : "")
           : "the file is too large to read: " + e.getOriginalMessage();
       problems.add(problem(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), message));
       root = null;
@@ -192,7 +201,7 @@ final class TreeReader {
         Node value = value(parser.nextToken());
         if (key.equals("<<")) {
           problems.add(problem(at.getLineNr(), at.getColumnNr(),
-              "merge keys (<<) are not supported in failure-mode files: write each key where it applies"));
+              "merge keys (<<) are not supported in " + kind + "s: write each key where it applies"));
           continue;
         }
         Entry first = mapping.entries().get(key);
@@ -230,7 +239,7 @@ final class TreeReader {
     String text = parser.getText();
     if (parser.isCurrentAlias()) {
       if (aliases++ == 0) {
-        firstAlias = problem(line, column, "aliases (*" + text + ") are not supported in failure-mode files: write the value where it applies");
+        firstAlias = problem(line, column, "aliases (*" + text + ") are not supported in " + kind + "s: write the value where it applies");
       }
       return new Scalar(line, column, Scalar.Kind.ALIAS, text);
     }
@@ -261,7 +270,7 @@ final class TreeReader {
     }
     if (!tag.equals(STRING_TAG)) {
       problems.add(problem(line, column, "tags (" + (tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring(18) : "!" + tag)
-          + ") are not supported in failure-mode files"));
+          + ") are not supported in " + kind + "s"));
     }
     return true;
   }
@@ -269,7 +278,7 @@ final class TreeReader {
   private void checkAnchor(int line, int column) {
     String anchor = parser.getCurrentAnchor();
     if (anchor != null && anchors++ == 0) {
-      firstAnchor = problem(line, column, "anchors (&" + anchor + ") are not supported in failure-mode files: write each value where it applies");
+      firstAnchor = problem(line, column, "anchors (&" + anchor + ") are not supported in " + kind + "s: write each value where it applies");
     }
   }
 

@@ -46,28 +46,18 @@ public final class YamlDocuments {
     if (decoded.problem() != null) {
       return failed(decoded.problem());
     }
-    TreeReader.Read tree = TreeReader.read(decoded.text(), display, Limits.DEFAULT);
+    TreeReader.Read tree = TreeReader.read(decoded.text(), display, Limits.DEFAULT, shape);
     Problems problems = tree.problems();
-
     if (tree.root() == null) {
-      return new Document(null, named(problems.listed(), shape));
+      return new Document(null, problems.listed());
     }
     if (!(tree.root() instanceof Node.Mapping mapping)) {
       problems.add(new Problem(new Location(display, tree.root().line(), tree.root().column()), "",
           "expected a mapping (" + String.join(", ", shape.keys()) + "), found " + tree.root().describe()));
-      return new Document(null, named(problems.listed(), shape));
+      return new Document(null, problems.listed());
     }
     Values values = new ShapeReader(display, problems).read(mapping, shape, "");
-    return new Document(values, named(problems.listed(), shape));
-  }
-
-  /** The reader's messages speak of failure-mode files, its usual input; here they name what is read: a project file, a lock. */
-  private static List<Problem> named(List<Problem> problems, Shape shape) {
-    if (shape.name().equals("failure-mode file")) {
-      return problems;
-    }
-    return problems.stream().map(p -> new Problem(p.location(), p.path(), p.message()
-        .replace("a failure-mode file", "a " + shape.name()).replace("failure-mode files", shape.name() + "s"))).toList();
+    return new Document(values, problems.listed());
   }
 
   private static Document failed(Problem problem) {
