@@ -27,13 +27,7 @@ public final class Text {
   }
 
   static String numberOf(BigDecimal value) {
-    if (value.abs().compareTo(BigDecimal.ONE) < 0) {
-      BigDecimal significant = value.round(new java.math.MathContext(3, RoundingMode.HALF_EVEN));
-      if (significant.abs().compareTo(BigDecimal.ONE) < 0) {
-        return plain(significant);
-      }
-    }
-    return plain(value.setScale(2, RoundingMode.HALF_EVEN));
+    return plain(places(value, 2));
   }
 
   /**
@@ -118,14 +112,12 @@ public final class Text {
   }
 
   /**
-   * A value for machine-readable reports: four decimals, and three significant digits below 0.1
+   * A value for machine-readable reports: four decimals, and three significant digits below 0.01
    * (the budget of a ten-nines target is 0.000000432 minutes, not 0 beside a share of 3,170), no
    * trailing zeros, never an exponent.
    */
   public static BigDecimal rounded(BigDecimal value) {
-    BigDecimal rounded = (value.signum() != 0 && value.abs().compareTo(ONE_TENTH) < 0
-        ? value.round(new java.math.MathContext(3, RoundingMode.HALF_EVEN))
-        : value.setScale(4, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    BigDecimal rounded = places(value, 4).stripTrailingZeros();
     return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
   }
 
@@ -139,7 +131,17 @@ public final class Text {
     return stripped.scale() > 2 && stripped.scale() <= 3 ? plain(stripped) + " min" : minutes(minutes);
   }
 
-  private static final BigDecimal ONE_TENTH = new BigDecimal("0.1");
+  /**
+   * {@code value} to {@code places} decimals, or to three significant digits where those places
+   * would show fewer (under 1 for two places, under 0.01 for four): a small figure keeps enough
+   * digits to be checked, and is never 0.
+   */
+  private static BigDecimal places(BigDecimal value, int places) {
+    return value.signum() != 0 && value.abs().compareTo(BigDecimal.ONE.movePointLeft(places - 2)) < 0
+        ? value.round(THREE_DIGITS) : value.setScale(places, RoundingMode.HALF_EVEN);
+  }
+
+  private static final java.math.MathContext THREE_DIGITS = new java.math.MathContext(3, RoundingMode.HALF_EVEN);
 
   /** Minutes with their unit: {@code 52.56 min}. */
   public static String minutes(BigDecimal minutes) {
